@@ -1,0 +1,1 @@
+//! Aggregate: coded answers -> per-question figures, overall and per segment.

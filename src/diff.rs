@@ -1,0 +1,1 @@
+//! Diff: two snapshots -> what changed.

@@ -1,0 +1,20 @@
+//! frontline: turns a sales team's quarterly survey export into a briefing
+//! for marketing.
+//!
+//! The pipeline runs one way, stage by stage, each in its own module:
+//! [`ingest`] (bytes -> responses) -> [`normalize`] (split, code, parse) ->
+//! [`aggregate`] (per question, per segment) -> [`snapshot`] (versioned JSON)
+//! -> [`render`] (Markdown, HTML) and [`diff`]. Only the binary touches files
+//! other than the exports it is asked to read, and the terminal.
+
+pub mod aggregate;
+pub mod config;
+pub mod diff;
+pub mod error;
+pub mod ingest;
+pub mod normalize;
+pub mod pipeline;
+pub mod quarter;
+pub mod questions;
+pub mod render;
+pub mod snapshot;

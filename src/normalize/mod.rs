@@ -1,0 +1,241 @@
+//! Normalize: turn each free-text answer into coded items: list answers
+//! split into items, items coded with codebook themes, titles parsed into
+//! personas, durations into day ranges, sales-process answers into stages,
+//! website answers into a rating and a tone.
+//!
+//! Submodules: `fold` (case, accents, punctuation, stemming), `split`
+//! (items), `codebook` (embedded TOML rules) and `themes` (the matcher),
+//! `personas`, `durations`, `rating`, `tone`, `competitors`, `emerging`
+//! (themes not in any codebook yet), `redact` (PII in quotes).
+
+use crate::questions::{AnswerKind, QuestionId};
+use serde::{Deserialize, Serialize};
+
+pub mod codebook;
+pub mod competitors;
+pub mod durations;
+pub mod emerging;
+pub mod fold;
+pub mod personas;
+pub mod rating;
+pub mod redact;
+pub mod split;
+pub mod themes;
+pub mod tone;
+
+pub use codebook::{Codebook, Codebooks, Theme};
+
+/// A theme found in an item, with the rule that matched (for `--explain`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ThemeHit {
+    pub id: String,
+    /// The rule that matched, as written in the codebook (e.g. `term:pricey`).
+    pub rule: String,
+}
+
+/// The job function of a persona (taxonomy.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Function {
+    Executive,
+    Marketing,
+    Sales,
+    Revops,
+    It,
+    Engineering,
+    Security,
+    Finance,
+    Procurement,
+    Operations,
+    Hr,
+    Legal,
+    CustomerSuccess,
+    Product,
+    Data,
+    Other,
+}
+
+/// The seniority of a persona (taxonomy.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Seniority {
+    CLevel,
+    Vp,
+    Director,
+    Manager,
+    Individual,
+    Unknown,
+}
+
+/// One (function, seniority) pair read from a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Persona {
+    pub function: Function,
+    pub seniority: Seniority,
+}
+
+/// A duration in days: `high` is `None` for an open bound ("12+ months").
+/// `segment` ties the pair to a segment word only when an answer gives two
+/// or more pairs ("SMB 30 days, enterprise 9 months").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DurationRange {
+    pub low: u32,
+    pub high: Option<u32>,
+    pub segment: Option<String>,
+}
+
+/// The tone of a website-feedback answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    Positive,
+    Negative,
+    Mixed,
+    Neutral,
+}
+
+/// A yes / partly / no answer, or a point on a 1-5 scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    Yes,
+    Partly,
+    No,
+    Scale(u8),
+}
+
+/// One item of an answer, coded.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CodedItem {
+    /// 0-based index within the answer.
+    pub index: usize,
+    /// The item as written, trimmed, list marker removed.
+    pub text: String,
+    /// Theme hits, sorted by id, each id once. Empty when the question has
+    /// no codebook; `other` alone when the codebook has no theme for it.
+    pub themes: Vec<ThemeHit>,
+    pub personas: Vec<Persona>,
+    pub durations: Vec<DurationRange>,
+    /// Sales-stage ids in order of first mention.
+    pub stages: Vec<String>,
+    pub tone: Option<Tone>,
+    /// Competitor names mentioned, as configured or discovered.
+    pub competitors: Vec<String>,
+}
+
+/// One answer to one question, coded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CodedAnswer {
+    pub question: QuestionId,
+    pub items: Vec<CodedItem>,
+    /// For rating questions: the rating, when one could be read.
+    pub rating: Option<Rating>,
+    /// For rating questions: the comment after the rating, if any; for
+    /// `website_audience_fit`, the audiences named as missing.
+    pub missing_audiences: Vec<String>,
+    /// For `cycle_length`: true when no duration could be read.
+    pub unparsed: bool,
+}
+
+impl CodedAnswer {
+    pub fn kind(&self) -> AnswerKind {
+        self.question.kind()
+    }
+}
+
+/// Codes answers with the codebooks and lists in force.
+#[derive(Debug, Clone, Default)]
+pub struct Normalizer {
+    pub codebooks: Codebooks,
+    /// Competitor names: configured, plus those discovered in the survey.
+    pub competitors: Vec<String>,
+}
+
+impl Normalizer {
+    pub fn new(codebooks: Codebooks, competitors: Vec<String>) -> Normalizer {
+        Normalizer {
+            codebooks,
+            competitors,
+        }
+    }
+
+    /// Codes one answer to one question.
+    pub fn answer(&self, question: QuestionId, text: &str) -> CodedAnswer {
+        let kind = question.kind();
+        let pieces = match kind {
+            AnswerKind::CodedList | AnswerKind::Personas => split::split_items(text),
+            _ => whole_answer(text),
+        };
+        let items = pieces
+            .into_iter()
+            .enumerate()
+            .map(|(index, text)| self.item(question, index, text))
+            .collect();
+        let (rating, missing_audiences) = match kind {
+            AnswerKind::Rating => (
+                rating::parse_rating(text),
+                if question == QuestionId::WebsiteAudienceFit {
+                    rating::missing_audiences(text)
+                } else {
+                    vec![]
+                },
+            ),
+            _ => (None, vec![]),
+        };
+        let mut answer = CodedAnswer {
+            question,
+            items,
+            rating,
+            missing_audiences,
+            unparsed: false,
+        };
+        if kind == AnswerKind::Duration {
+            answer.unparsed = answer.items.iter().all(|i| i.durations.is_empty());
+        }
+        answer
+    }
+
+    fn item(&self, question: QuestionId, index: usize, text: String) -> CodedItem {
+        let mut item = CodedItem {
+            index,
+            ..CodedItem::default()
+        };
+        let book = question.codebook().and_then(|b| self.codebooks.get(b));
+        match question.kind() {
+            AnswerKind::CodedList | AnswerKind::CodedText => {
+                if let Some(book) = book {
+                    item.themes = themes::code(book, &text);
+                }
+                if question.kind() == AnswerKind::CodedText {
+                    item.tone = Some(tone::tone(&text));
+                }
+            }
+            AnswerKind::Personas => item.personas = personas::parse_personas(&text),
+            AnswerKind::Stages => {
+                if let Some(book) = book {
+                    item.stages = themes::stages(book, &text);
+                }
+            }
+            AnswerKind::Duration => item.durations = durations::parse_durations(&text),
+            AnswerKind::Rating => {}
+        }
+        if matches!(
+            question,
+            QuestionId::CompetitorStrengths | QuestionId::OurStrengths | QuestionId::Objections
+        ) {
+            item.competitors = competitors::find(&text, &self.competitors);
+        }
+        item.text = text;
+        item
+    }
+}
+
+/// A free-text answer kept whole as one item (none when blank or filler).
+fn whole_answer(text: &str) -> Vec<String> {
+    let t = text.trim();
+    if t.is_empty() || split::is_filler(t) {
+        vec![]
+    } else {
+        vec![t.to_string()]
+    }
+}

@@ -1,0 +1,1 @@
+//! The report pipeline end to end, as one library call.

@@ -1,0 +1,1 @@
+//! Render: pure functions from a snapshot to Markdown and HTML.

@@ -1,0 +1,1 @@
+//! Snapshot: the versioned, serializable result of a run.
