@@ -1,4 +1,27 @@
-//! The `frontline` binary: parse arguments, call the library, map errors to
-//! exit codes.
+//! The `frontline` binary: parse arguments, call the library, print the
+//! whole cause chain of an error and map it to an exit code.
+//!
+//! Exit codes: 0 done; 1 an input, config or template problem (the message
+//! says which file and what to do); 2 wrong arguments; 3 `--strict` and
+//! there were warnings; 4 an output file could not be written.
 
-fn main() {}
+use clap::Parser;
+
+mod cli;
+
+fn main() {
+    let args = cli::Cli::parse();
+    let code = match cli::run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            let mut src = std::error::Error::source(&e);
+            while let Some(s) = src {
+                eprintln!("  caused by: {s}");
+                src = s.source();
+            }
+            e.exit_code()
+        }
+    };
+    std::process::exit(code);
+}

@@ -1,1 +1,207 @@
-//! The report pipeline end to end, as one library call.
+//! The report pipeline end to end, as library calls: read the exports,
+//! code the answers, aggregate them and build the snapshot. The CLI and the
+//! benchmarks call this; it touches no file but the exports.
+
+use crate::aggregate::{self, Settings};
+use crate::config::Config;
+use crate::error::Error;
+use crate::ingest::{self, Platform, ReadOptions, Role, Survey};
+use crate::normalize::{self, Codebooks, CodedResponse, Normalizer};
+use crate::quarter::{self, Quarter};
+use crate::questions::QuestionId;
+use crate::snapshot::{
+    CodebookInfo, DataQuality, SCHEMA_VERSION, SegmentSummary, Snapshot, SourceSummary,
+    UnmappedColumn, count,
+};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// What to analyze and how.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub exports: Vec<PathBuf>,
+    pub config: Config,
+    /// A quarter label that overrides the one read from the timestamps.
+    pub quarter: Option<String>,
+    pub platform: Option<Platform>,
+}
+
+/// Every stage's result, for the commands that need more than the snapshot.
+pub struct Analysis {
+    pub survey: Survey,
+    pub normalizer: Normalizer,
+    pub coded: Vec<CodedResponse>,
+    pub snapshot: Snapshot,
+}
+
+/// The codebooks in force: the defaults with the config's changes.
+pub fn codebooks(config: &Config) -> Result<Codebooks, Error> {
+    let _ = config;
+    Ok(Codebooks::defaults())
+}
+
+/// Reads and codes the exports, without aggregating.
+pub fn read_and_code(req: &Request) -> Result<(Survey, Normalizer, Vec<CodedResponse>), Error> {
+    let opts = ReadOptions {
+        platform: req.platform,
+        include_incomplete: req.config.include_incomplete,
+    };
+    let survey = ingest::read_exports(&req.exports, &req.config.column_rules(), &opts)?;
+    let base = Normalizer::new(codebooks(&req.config)?, req.config.competitors.clone());
+    let (normalizer, coded) = normalize::normalize_survey(&survey, &base);
+    Ok((survey, normalizer, coded))
+}
+
+/// Runs every stage up to the snapshot.
+pub fn analyze(req: &Request) -> Result<Analysis, Error> {
+    let (survey, normalizer, coded) = read_and_code(req)?;
+    let snapshot = build_snapshot(req, &survey, &normalizer, &coded)?;
+    Ok(Analysis {
+        survey,
+        normalizer,
+        coded,
+        snapshot,
+    })
+}
+
+fn build_snapshot(
+    req: &Request,
+    survey: &Survey,
+    normalizer: &Normalizer,
+    coded: &[CodedResponse],
+) -> Result<Snapshot, Error> {
+    let cfg = &req.config;
+    let settings = Settings {
+        min_cell_size: cfg.min_cell_size,
+        ..Settings::default()
+    };
+    let questions = aggregate::questions(survey, coded, &normalizer.codebooks, &settings);
+    let (label, mut data_quality) = quarter_and_quality(req, survey)?;
+    data_quality.missing_questions = QuestionId::ALL
+        .into_iter()
+        .filter(|q| !questions.iter().any(|s| s.id == *q))
+        .collect();
+    Ok(Snapshot {
+        schema: SCHEMA_VERSION,
+        generator: format!("frontline {}", env!("CARGO_PKG_VERSION")),
+        title: cfg.title.clone(),
+        quarter: label,
+        fiscal_year_start: cfg.fiscal_year_start,
+        respondents: survey.responses.len(),
+        min_cell_size: cfg.min_cell_size,
+        sources: sources(survey),
+        segments: segments(survey),
+        questions,
+        codebooks: codebook_info(&normalizer.codebooks),
+        data_quality,
+    })
+}
+
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+fn sources(survey: &Survey) -> Vec<SourceSummary> {
+    survey
+        .sources
+        .iter()
+        .map(|s| SourceSummary {
+            file: file_name(&s.path),
+            platform: s.platform.as_str().into(),
+            encoding: s.encoding.as_str().into(),
+            accounting: s.accounting,
+        })
+        .collect()
+}
+
+fn segments(survey: &Survey) -> Vec<SegmentSummary> {
+    aggregate::segment_names(survey)
+        .into_iter()
+        .map(|(name, header)| {
+            let mut values: BTreeMap<&str, usize> = BTreeMap::new();
+            for r in &survey.responses {
+                if let Some(v) = r.segments.get(&name) {
+                    *values.entry(v.as_str()).or_default() += 1;
+                }
+            }
+            SegmentSummary {
+                values: values
+                    .into_iter()
+                    .map(|(v, c)| count(v, v, c, survey.responses.len()))
+                    .collect(),
+                name,
+                header,
+            }
+        })
+        .collect()
+}
+
+fn codebook_info(books: &Codebooks) -> BTreeMap<String, CodebookInfo> {
+    books
+        .books
+        .iter()
+        .map(|(id, b)| {
+            let themes: BTreeMap<String, String> =
+                b.themes.iter().map(|t| (t.id.clone(), t.label.clone())).collect();
+            (
+                id.as_str().to_string(),
+                CodebookInfo {
+                    fingerprint: books.fingerprint(),
+                    themes,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The report's quarter (the override, else the dominant quarter of the
+/// timestamps) and the data-quality facts that come with it.
+fn quarter_and_quality(
+    req: &Request,
+    survey: &Survey,
+) -> Result<(Option<String>, DataQuality), Error> {
+    let fy = req.config.fiscal_year_start;
+    let dates: Vec<_> = survey.responses.iter().map(|r| r.submitted.map(|t| t.date())).collect();
+    let counted = quarter::dominant(&dates, fy);
+    let (label, reference) = match &req.quarter {
+        Some(l) => (Some(l.clone()), Quarter::parse(l, fy)),
+        None => (counted.dominant.map(|q| q.to_string()), counted.dominant),
+    };
+    let mut outside: BTreeMap<Quarter, usize> = BTreeMap::new();
+    if let Some(refq) = reference {
+        for d in dates.iter().flatten() {
+            let q = Quarter::of(*d, fy);
+            if q != refq {
+                *outside.entry(q).or_default() += 1;
+            }
+        }
+    }
+    let mut unmapped = vec![];
+    for s in &survey.sources {
+        for c in s.columns.iter().filter(|c| c.role == Role::Ignored) {
+            unmapped.push(UnmappedColumn {
+                file: file_name(&s.path),
+                header: c.header.clone(),
+                reason: c.reason.clone(),
+            });
+        }
+    }
+    let mut warnings = survey.warnings.clone();
+    warnings.sort();
+    Ok((
+        label,
+        DataQuality {
+            accounting: survey.accounting,
+            unmapped_columns: unmapped,
+            missing_questions: vec![],
+            outside_quarter: outside
+                .into_iter()
+                .map(|(q, c)| count(q.to_string(), q.to_string(), c, survey.responses.len()))
+                .collect(),
+            undated: counted.undated,
+            warnings,
+        },
+    ))
+}

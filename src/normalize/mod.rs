@@ -20,6 +20,7 @@ pub mod personas;
 pub mod rating;
 pub mod redact;
 pub mod split;
+pub mod tidy;
 pub mod themes;
 pub mod tone;
 
@@ -238,4 +239,58 @@ fn whole_answer(text: &str) -> Vec<String> {
     } else {
         vec![t.to_string()]
     }
+}
+
+/// The coded answers of one response, aligned with `Survey::responses`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CodedResponse {
+    pub answers: std::collections::BTreeMap<QuestionId, CodedAnswer>,
+}
+
+/// Questions whose answers name competitors.
+pub const COMPETITOR_QUESTIONS: [QuestionId; 3] = [
+    QuestionId::CompetitorStrengths,
+    QuestionId::OurStrengths,
+    QuestionId::Objections,
+];
+
+/// Codes every answer of every response. Competitor names recurring
+/// across respondents are discovered first, so they are found everywhere.
+pub fn normalize_survey(
+    survey: &crate::ingest::Survey,
+    normalizer: &Normalizer,
+) -> (Normalizer, Vec<CodedResponse>) {
+    let texts: Vec<(usize, &str)> = survey
+        .responses
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| {
+            COMPETITOR_QUESTIONS
+                .iter()
+                .filter_map(move |q| r.answers.get(q).map(|t| (i, t.as_str())))
+        })
+        .collect();
+    let mut n = normalizer.clone();
+    for name in competitors::discover(&texts) {
+        if !n.competitors.iter().any(|c| c.eq_ignore_ascii_case(&name)) {
+            n.competitors.push(name);
+        }
+    }
+    let coded = survey
+        .responses
+        .iter()
+        .map(|r| CodedResponse {
+            answers: r
+                .answers
+                .iter()
+                .map(|(q, text)| (*q, n.answer(*q, text)))
+                .collect(),
+        })
+        .collect();
+    (n, coded)
+}
+
+/// Indices of the most typical of `texts` (placeholder: in order).
+pub fn typical(texts: &[&str], k: usize) -> Vec<usize> {
+    (0..texts.len().min(k)).collect()
 }

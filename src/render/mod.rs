@@ -1,1 +1,109 @@
-//! Render: pure functions from a snapshot to Markdown and HTML.
+//! Render: pure functions from a snapshot to Markdown and HTML text.
+//!
+//! Both formats are drawn from one view model (`view`) by tera templates
+//! embedded from `templates/` (a user folder can override them). Survey
+//! text is escaped in both: Markdown by the `md` filter, HTML by tera's
+//! autoescaping; charts are inline SVG built by `charts`.
+
+use crate::snapshot::Snapshot;
+use std::path::Path;
+use tera::Tera;
+use thiserror::Error;
+
+pub mod charts;
+mod escape;
+mod view;
+
+pub use escape::md_escape;
+pub use view::{ReportView, build_view};
+
+const TEMPLATES: [(&str, &str); 3] = [
+    ("report.md", include_str!("../../templates/report.md.tera")),
+    ("report.html", include_str!("../../templates/report.html.tera")),
+    ("style.css", include_str!("../../templates/style.css")),
+];
+
+#[derive(Debug, Error)]
+pub enum RenderError {
+    #[error("template {name}: {message}")]
+    Template { name: String, message: String },
+    #[error("{path}: could not read the template override: {source}")]
+    Io {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The templates in force: the built-in ones, each replaced by a file of
+/// the same name in the override folder when there is one.
+pub struct Renderer {
+    tera: Tera,
+}
+
+impl Renderer {
+    pub fn new(override_dir: Option<&Path>) -> Result<Renderer, RenderError> {
+        let mut tera = Tera::default();
+        for (name, builtin) in TEMPLATES {
+            let text = match override_dir.map(|d| d.join(file_name(name))) {
+                Some(p) if p.exists() => std::fs::read_to_string(&p)
+                    .map_err(|source| RenderError::Io { path: p, source })?,
+                _ => builtin.to_string(),
+            };
+            tera.add_raw_template(name, &text).map_err(|e| template_error(name, &e))?;
+        }
+        tera.register_filter("md", escape::md_filter);
+        Ok(Renderer { tera })
+    }
+
+    /// The Markdown briefing.
+    pub fn markdown(&self, view: &ReportView) -> Result<String, RenderError> {
+        self.render("report.md", view)
+    }
+
+    /// The self-contained HTML briefing (inline CSS and SVG, no script).
+    pub fn html(&self, view: &ReportView) -> Result<String, RenderError> {
+        self.render("report.html", view)
+    }
+
+    fn render(&self, name: &str, view: &ReportView) -> Result<String, RenderError> {
+        let mut ctx = tera::Context::from_serialize(view).map_err(|e| template_error(name, &e))?;
+        let css = self.tera.render("style.css", &tera::Context::new()).map_err(|e| template_error("style.css", &e))?;
+        ctx.insert("css", &css);
+        self.tera.render(name, &ctx).map_err(|e| template_error(name, &e))
+    }
+}
+
+/// The file a built-in template is read from (and overridden by).
+fn file_name(name: &str) -> String {
+    if name.ends_with(".css") {
+        name.to_string()
+    } else {
+        format!("{name}.tera")
+    }
+}
+
+/// Tera's errors hide the useful part in their source chain.
+fn template_error(name: &str, e: &dyn std::error::Error) -> RenderError {
+    let mut message = e.to_string();
+    let mut src = e.source();
+    while let Some(s) = src {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        src = s.source();
+    }
+    RenderError::Template {
+        name: name.to_string(),
+        message,
+    }
+}
+
+/// Renders both formats of a snapshot with the built-in templates.
+pub fn render_both(snapshot: &Snapshot) -> Result<(String, String), RenderError> {
+    let r = Renderer::new(None)?;
+    let view = build_view(snapshot);
+    Ok((r.markdown(&view)?, r.html(&view)?))
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

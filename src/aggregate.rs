@@ -1,1 +1,0 @@
-//! Aggregate: coded answers -> per-question figures, overall and per segment.

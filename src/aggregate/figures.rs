@@ -1,0 +1,388 @@
+//! The figures of one question, by the kind of its answers: themes,
+//! personas, stages, durations, ratings, tone, competitors.
+
+use super::{Answers, Context, quotes};
+use crate::normalize::{DurationRange, Rating, emerging};
+use crate::questions::{AnswerKind, QuestionId};
+use crate::snapshot::{
+    Count, DurationSummary, EmergingSummary, PersonaSummary, QuestionSummary, RatingSummary,
+    StageSummary, ThemeSummary, WordDays, count, round4,
+};
+use crate::stats::quantile;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Fills the kind-specific figures of `s`.
+pub(super) fn fill(ctx: &Context, q: QuestionId, answers: &Answers, s: &mut QuestionSummary) {
+    let n = answers.len();
+    match q.kind() {
+        AnswerKind::CodedList | AnswerKind::CodedText => {
+            s.themes = themes(ctx, q, answers);
+            s.emerging = emerging_themes(ctx, q, answers);
+            if q.kind() == AnswerKind::CodedText {
+                s.tone = respondent_counts(answers, |a| {
+                    a.items.iter().filter_map(|i| i.tone).map(|t| key_of(&t)).collect()
+                })
+                .into_iter()
+                .map(|(k, c)| count(k.clone(), capitalize(&k), c, n))
+                .collect();
+            }
+        }
+        AnswerKind::Personas => s.personas = personas(answers),
+        AnswerKind::Stages => s.stages = stages(ctx, q, answers),
+        AnswerKind::Duration => s.durations = Some(durations(answers)),
+        AnswerKind::Rating => {
+            s.ratings = Some(ratings(answers));
+            s.missing_audiences = sorted_counts(
+                respondent_counts(answers, |a| {
+                    a.missing_audiences.iter().map(|m| m.to_lowercase()).collect()
+                }),
+                n,
+            );
+        }
+    }
+    if crate::normalize::COMPETITOR_QUESTIONS.contains(&q) {
+        s.competitors = sorted_counts(
+            respondent_counts(answers, |a| {
+                a.items.iter().flat_map(|i| i.competitors.iter().cloned()).collect()
+            }),
+            n,
+        );
+    }
+}
+
+/// For each key, the number of respondents whose answer yields it.
+fn respondent_counts(
+    answers: &Answers,
+    keys: impl Fn(&crate::normalize::CodedAnswer) -> BTreeSet<String>,
+) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for (_, a) in answers {
+        for k in keys(a) {
+            *out.entry(k).or_insert(0) += 1;
+        }
+    }
+    out
+}
+
+/// Counts sorted by count (descending), then key.
+fn sorted_counts(counts: BTreeMap<String, usize>, base: usize) -> Vec<Count> {
+    let mut v: Vec<Count> = counts.into_iter().map(|(k, c)| count(k.clone(), k, c, base)).collect();
+    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    v
+}
+
+fn key_of<T: serde::Serialize>(t: &T) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect::<String>().replace('_', " "),
+        None => String::new(),
+    }
+}
+
+fn theme_label(ctx: &Context, q: QuestionId, id: &str) -> String {
+    if id == "other" {
+        return "Other (no codebook theme)".into();
+    }
+    q.codebook()
+        .and_then(|b| ctx.codebooks.get(b))
+        .map(|b| b.label(id).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn themes(ctx: &Context, q: QuestionId, answers: &Answers) -> Vec<ThemeSummary> {
+    let mut items: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+    for (r, a) in answers {
+        for item in &a.items {
+            for hit in &item.themes {
+                items.entry(hit.id.as_str()).or_default().push((*r, item.text.as_str()));
+            }
+        }
+    }
+    let n = answers.len();
+    let mut out: Vec<ThemeSummary> = items
+        .into_iter()
+        .map(|(id, members)| {
+            let respondents = members.iter().map(|m| m.0).collect::<BTreeSet<_>>().len();
+            ThemeSummary {
+                id: id.to_string(),
+                label: theme_label(ctx, q, id),
+                respondents,
+                share: round4(respondents as f64 / n.max(1) as f64),
+                items: members.len(),
+                quotes: quotes::pick(ctx, &members),
+            }
+        })
+        .collect();
+    // `other` goes last whatever its size: it is what the codebook missed.
+    out.sort_by(|a, b| {
+        (a.id == "other")
+            .cmp(&(b.id == "other"))
+            .then(b.respondents.cmp(&a.respondents))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    out
+}
+
+fn emerging_themes(ctx: &Context, q: QuestionId, answers: &Answers) -> Vec<EmergingSummary> {
+    let others: Vec<(usize, &str)> = answers
+        .iter()
+        .flat_map(|(r, a)| {
+            a.items
+                .iter()
+                .filter(|i| i.themes.iter().any(|t| t.id == "other"))
+                .map(move |i| (*r, i.text.as_str()))
+        })
+        .collect();
+    if others.is_empty() {
+        return vec![];
+    }
+    let background: Vec<&str> = answers
+        .iter()
+        .flat_map(|(_, a)| a.items.iter().map(|i| i.text.as_str()))
+        .collect();
+    let _ = q;
+    emerging::discover(&others, &background)
+        .into_iter()
+        .map(|e| {
+            let members: Vec<(usize, &str)> =
+                e.items.iter().map(|(r, t)| (*r, t.as_str())).collect();
+            EmergingSummary {
+                quotes: quotes::pick(ctx, &members),
+                label: e.label,
+                terms: e.terms,
+                respondents: e.respondents,
+                items: e.items.len(),
+            }
+        })
+        .collect()
+}
+
+fn personas(answers: &Answers) -> Vec<PersonaSummary> {
+    let mut counts: BTreeMap<(crate::normalize::Function, crate::normalize::Seniority), usize> =
+        BTreeMap::new();
+    for (_, a) in answers {
+        let set: BTreeSet<_> = a
+            .items
+            .iter()
+            .flat_map(|i| i.personas.iter().map(|p| (p.function, p.seniority)))
+            .collect();
+        for k in set {
+            *counts.entry(k).or_insert(0) += 1;
+        }
+    }
+    let n = answers.len().max(1);
+    let mut out: Vec<PersonaSummary> = counts
+        .into_iter()
+        .map(|((function, seniority), c)| PersonaSummary {
+            function,
+            seniority,
+            respondents: c,
+            share: round4(c as f64 / n as f64),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.respondents
+            .cmp(&a.respondents)
+            .then((a.function, a.seniority).cmp(&(b.function, b.seniority)))
+    });
+    out
+}
+
+fn stages(ctx: &Context, q: QuestionId, answers: &Answers) -> Vec<StageSummary> {
+    let mut seen: BTreeMap<&str, (usize, usize)> = BTreeMap::new(); // id -> (respondents, sum of positions)
+    for (_, a) in answers {
+        let mut order: Vec<&str> = vec![];
+        for s in a.items.iter().flat_map(|i| i.stages.iter()) {
+            if !order.contains(&s.as_str()) {
+                order.push(s);
+            }
+        }
+        for (pos, s) in order.iter().enumerate() {
+            let e = seen.entry(s).or_insert((0, 0));
+            e.0 += 1;
+            e.1 += pos + 1;
+        }
+    }
+    let n = answers.len().max(1);
+    let mut out: Vec<StageSummary> = seen
+        .into_iter()
+        .map(|(id, (c, pos))| StageSummary {
+            id: id.to_string(),
+            label: theme_label(ctx, q, id),
+            respondents: c,
+            share: round4(c as f64 / n as f64),
+            mean_position: round4(pos as f64 / c as f64),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.mean_position
+            .total_cmp(&b.mean_position)
+            .then(b.respondents.cmp(&a.respondents))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// The typical days of one answer: the middle of each range (the lower
+/// bound of an open one), and the median of those when it gives several.
+pub fn typical_days(pairs: &[DurationRange]) -> Option<f64> {
+    let mut v: Vec<f64> = pairs.iter().map(pair_days).collect();
+    v.sort_by(f64::total_cmp);
+    quantile(&v, 0.5)
+}
+
+fn pair_days(p: &DurationRange) -> f64 {
+    match p.high {
+        Some(h) => (p.low as f64 + h as f64) / 2.0,
+        None => p.low as f64,
+    }
+}
+
+fn answer_pairs<'a>(a: &'a crate::normalize::CodedAnswer) -> Vec<DurationRange> {
+    a.items.iter().flat_map(|i| i.durations.iter().cloned()).collect()
+}
+
+/// The median typical days of the answers in a segment cell.
+pub(super) fn duration_median(cell: &Answers) -> Option<f64> {
+    let mut v: Vec<f64> = cell.iter().filter_map(|(_, a)| typical_days(&answer_pairs(a))).collect();
+    v.sort_by(f64::total_cmp);
+    quantile(&v, 0.5).map(round1)
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+const BUCKETS: [(&str, f64); 5] = [
+    ("under 1 month", 30.4),
+    ("1-3 months", 91.4),
+    ("3-6 months", 182.7),
+    ("6-12 months", 365.3),
+    ("12 months or more", f64::INFINITY),
+];
+
+fn durations(answers: &Answers) -> DurationSummary {
+    let mut values = vec![];
+    let mut words: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let (mut unparsed, mut open_ended) = (0, 0);
+    let (mut min_days, mut max_days): (Option<u32>, Option<u32>) = (None, None);
+    for (_, a) in answers {
+        let pairs = answer_pairs(a);
+        let Some(t) = typical_days(&pairs) else {
+            unparsed += 1;
+            continue;
+        };
+        values.push(t);
+        if pairs.iter().any(|p| p.high.is_none()) {
+            open_ended += 1;
+        }
+        for p in &pairs {
+            min_days = Some(min_days.map_or(p.low, |m| m.min(p.low)));
+            let hi = p.high.unwrap_or(p.low);
+            max_days = Some(max_days.map_or(hi, |m| m.max(hi)));
+            if let Some(w) = &p.segment {
+                words.entry(w.to_lowercase()).or_default().push(pair_days(p));
+            }
+        }
+    }
+    values.sort_by(f64::total_cmp);
+    let histogram = BUCKETS
+        .iter()
+        .enumerate()
+        .map(|(i, (label, hi))| {
+            let lo = if i == 0 { f64::NEG_INFINITY } else { BUCKETS[i - 1].1 };
+            let c = values.iter().filter(|v| **v >= lo && **v < *hi).count();
+            count(*label, *label, c, values.len())
+        })
+        .collect();
+    DurationSummary {
+        parsed: values.len(),
+        unparsed,
+        median_days: quantile(&values, 0.5).map(round1),
+        q1_days: quantile(&values, 0.25).map(round1),
+        q3_days: quantile(&values, 0.75).map(round1),
+        min_days,
+        max_days,
+        open_ended,
+        histogram,
+        by_answer_segment: words
+            .into_iter()
+            .map(|(word, mut v)| {
+                v.sort_by(f64::total_cmp);
+                WordDays {
+                    word,
+                    answers: v.len(),
+                    median_days: quantile(&v, 0.5).map(round1).unwrap_or(0.0),
+                }
+            })
+            .collect(),
+        values: values.into_iter().map(round1).collect(),
+    }
+}
+
+/// A 1-5 scale folds into yes (4-5), partly (3) and no (1-2).
+fn verdict(r: Rating) -> &'static str {
+    match r {
+        Rating::Yes => "yes",
+        Rating::Partly => "partly",
+        Rating::No => "no",
+        Rating::Scale(s) if s >= 4 => "yes",
+        Rating::Scale(3) => "partly",
+        Rating::Scale(_) => "no",
+    }
+}
+
+fn ratings(answers: &Answers) -> RatingSummary {
+    let rated: Vec<Rating> = answers.iter().filter_map(|(_, a)| a.rating).collect();
+    let n = rated.len();
+    let distribution = ["yes", "partly", "no"]
+        .into_iter()
+        .map(|k| count(k, capitalize(k), rated.iter().filter(|r| verdict(**r) == k).count(), n))
+        .collect();
+    let scaled: Vec<u8> = rated
+        .iter()
+        .filter_map(|r| if let Rating::Scale(s) = r { Some(*s) } else { None })
+        .collect();
+    let scale = if scaled.is_empty() {
+        vec![]
+    } else {
+        (1..=5u8)
+            .map(|s| count(s.to_string(), s.to_string(), scaled.iter().filter(|x| **x == s).count(), n))
+            .collect()
+    };
+    RatingSummary {
+        distribution,
+        scale,
+        unrated: answers.len() - n,
+    }
+}
+
+/// The figures of a segment cell: the key of each theme, persona, stage or
+/// verdict, with its count and share among the cell's respondents.
+pub(super) fn cell_figures(ctx: &Context, q: QuestionId, cell: &Answers) -> Vec<Count> {
+    let n = cell.len();
+    let counts = respondent_counts(cell, |a| match q.kind() {
+        AnswerKind::CodedList | AnswerKind::CodedText => a
+            .items
+            .iter()
+            .flat_map(|i| i.themes.iter().map(|t| t.id.clone()))
+            .collect(),
+        AnswerKind::Personas => a
+            .items
+            .iter()
+            .flat_map(|i| i.personas.iter().map(|p| format!("{}/{}", key_of(&p.function), key_of(&p.seniority))))
+            .collect(),
+        AnswerKind::Stages => a.items.iter().flat_map(|i| i.stages.iter().cloned()).collect(),
+        AnswerKind::Rating => a.rating.map(|r| verdict(r).to_string()).into_iter().collect(),
+        AnswerKind::Duration => BTreeSet::new(),
+    });
+    let _ = ctx;
+    sorted_counts(counts, n)
+}

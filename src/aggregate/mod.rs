@@ -1,0 +1,189 @@
+//! Aggregate: coded answers -> per-question figures, overall and for each
+//! value of each segment column. Shares are of the respondents who gave a
+//! usable answer to that question (the `answered` base, always shown).
+
+use crate::ingest::{Role, Survey};
+use crate::normalize::{Codebooks, CodedAnswer, CodedResponse};
+use crate::questions::{AnswerKind, QuestionId};
+use crate::snapshot::{QuestionSummary, SegmentBreakdown, SegmentCell};
+use std::collections::BTreeMap;
+
+mod figures;
+mod quotes;
+
+pub use figures::typical_days;
+
+/// Choices that shape the aggregates.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Segment cells with fewer answering respondents are suppressed.
+    pub min_cell_size: usize,
+    /// Quotes shown per theme.
+    pub quotes_per_theme: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            min_cell_size: 5,
+            quotes_per_theme: 3,
+        }
+    }
+}
+
+/// The answers to one question: (response index, coded answer), for the
+/// responses that answered it usably.
+pub(crate) type Answers<'a> = Vec<(usize, &'a CodedAnswer)>;
+
+/// Everything the per-question figures need to see of the survey.
+pub(crate) struct Context<'a> {
+    pub survey: &'a Survey,
+    pub codebooks: &'a Codebooks,
+    pub settings: &'a Settings,
+    /// Respondents' names, to redact from quotes.
+    pub names: Vec<String>,
+}
+
+/// Summaries of every question that has a column in the export, in
+/// question-bank order.
+pub fn questions(
+    survey: &Survey,
+    coded: &[CodedResponse],
+    codebooks: &Codebooks,
+    settings: &Settings,
+) -> Vec<QuestionSummary> {
+    let ctx = Context {
+        survey,
+        codebooks,
+        settings,
+        names: respondent_names(survey),
+    };
+    let headers = question_headers(survey);
+    QuestionId::ALL
+        .into_iter()
+        .filter_map(|q| headers.get(&q).map(|h| summarize(&ctx, coded, q, h)))
+        .collect()
+}
+
+fn summarize(
+    ctx: &Context,
+    coded: &[CodedResponse],
+    q: QuestionId,
+    header: &str,
+) -> QuestionSummary {
+    let answers: Answers = coded
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.answers.get(&q).map(|a| (i, a)))
+        .filter(|(_, a)| usable(a))
+        .collect();
+    let mut s = QuestionSummary {
+        id: q,
+        title: q.title().to_string(),
+        header: header.to_string(),
+        answered: answers.len(),
+        blank: ctx.survey.responses.len() - answers.len(),
+        themes: vec![],
+        emerging: vec![],
+        personas: vec![],
+        stages: vec![],
+        durations: None,
+        ratings: None,
+        tone: vec![],
+        competitors: vec![],
+        missing_audiences: vec![],
+        by_segment: vec![],
+    };
+    figures::fill(ctx, q, &answers, &mut s);
+    s.by_segment = segments(ctx, q, &answers);
+    s
+}
+
+/// An answer counts when it has an item, a rating or a named audience:
+/// blank and filler answers ("n/a", "see above") do not.
+fn usable(a: &CodedAnswer) -> bool {
+    !a.items.is_empty() || a.rating.is_some() || !a.missing_audiences.is_empty()
+}
+
+/// The header each question was asked with (the first file's, when
+/// several files are merged).
+fn question_headers(survey: &Survey) -> BTreeMap<QuestionId, String> {
+    let mut out = BTreeMap::new();
+    for src in &survey.sources {
+        for c in &src.columns {
+            if let (Role::Question, Some(q)) = (c.role, c.question) {
+                out.entry(q).or_insert_with(|| c.header.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Segment names in the order their columns first appear.
+pub fn segment_names(survey: &Survey) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = vec![];
+    for src in &survey.sources {
+        for c in &src.columns {
+            if let (Role::Segment, Some(name)) = (c.role, &c.segment)
+                && !out.iter().any(|(n, _)| n == name)
+            {
+                out.push((name.clone(), c.header.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn respondent_names(survey: &Survey) -> Vec<String> {
+    let mut names: Vec<String> = survey
+        .responses
+        .iter()
+        .filter_map(|r| r.respondent.name.clone())
+        .filter(|n| !n.trim().is_empty())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The question's figures within each value of each segment.
+fn segments(ctx: &Context, q: QuestionId, answers: &Answers) -> Vec<SegmentBreakdown> {
+    segment_names(ctx.survey)
+        .into_iter()
+        .map(|(name, _)| {
+            let mut by_value: BTreeMap<String, Answers> = BTreeMap::new();
+            for (i, a) in answers {
+                if let Some(v) = ctx.survey.responses[*i].segments.get(&name) {
+                    by_value.entry(v.clone()).or_default().push((*i, *a));
+                }
+            }
+            let cells = by_value
+                .into_iter()
+                .map(|(value, cell)| segment_cell(ctx, q, value, &cell))
+                .collect();
+            SegmentBreakdown {
+                segment: name,
+                cells,
+            }
+        })
+        .collect()
+}
+
+fn segment_cell(ctx: &Context, q: QuestionId, value: String, cell: &Answers) -> SegmentCell {
+    let suppressed = cell.len() < ctx.settings.min_cell_size;
+    let (figures, median_days) = if suppressed {
+        (vec![], None)
+    } else {
+        let median = (q.kind() == AnswerKind::Duration)
+            .then(|| figures::duration_median(cell))
+            .flatten();
+        (figures::cell_figures(ctx, q, cell), median)
+    };
+    SegmentCell {
+        value,
+        answered: cell.len(),
+        suppressed,
+        figures,
+        median_days,
+    }
+}

@@ -1,0 +1,50 @@
+//! `frontline inspect`: what frontline understood of an export, before any
+//! report.
+
+use super::load_config;
+use frontline::error::Error;
+use frontline::ingest::{self, Platform, ReadOptions};
+use std::path::PathBuf;
+
+/// Show what frontline understands of an export: platform, encoding,
+/// delimiter, header rows, row counts, and the role of every column.
+///
+/// Example:
+///   frontline inspect responses.csv
+///   frontline inspect responses.csv --format json
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The survey export (CSV or .xlsx).
+    #[arg(value_name = "EXPORT")]
+    pub export: PathBuf,
+
+    /// `text` for people, `json` for scripts (see docs/inspect.md).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Config file [default: ./frontline.toml when present].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Read the export as this platform instead of detecting it.
+    #[arg(long, value_name = "NAME")]
+    pub platform: Option<Platform>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(a: Args) -> Result<i32, Error> {
+    let config = load_config(a.config.as_deref())?;
+    let opts = ReadOptions {
+        platform: a.platform,
+        include_incomplete: config.include_incomplete,
+    };
+    let _ = (&a.export, &opts, a.format);
+    let _ = ingest::read_export;
+    Err(Error::Usage("inspect is not wired yet".into()))
+}

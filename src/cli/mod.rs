@@ -1,0 +1,104 @@
+//! The command line, defined once with clap derive; one module per
+//! subcommand. This layer alone touches output files and the terminal.
+
+use clap::{Parser, Subcommand};
+use frontline::config::Config;
+use frontline::error::Error;
+use std::path::{Path, PathBuf};
+
+mod diff;
+mod inspect;
+mod normalize;
+mod report;
+
+/// frontline turns your sales team's quarterly survey export into a
+/// briefing for marketing: recurring objections, buyer personas, sales
+/// cycle length, differentiators, website feedback, and what changed since
+/// last quarter.
+///
+/// Examples:
+///   frontline report responses.csv
+///   frontline inspect responses.csv
+///   frontline normalize responses.csv --format csv --out coded.csv
+///   frontline diff reports/2026-Q2/snapshot.json reports/2026-Q3/snapshot.json
+#[derive(Debug, Parser)]
+#[command(name = "frontline", version, verbatim_doc_comment)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Report(report::Args),
+    Inspect(inspect::Args),
+    Normalize(normalize::Args),
+    Diff(diff::Args),
+}
+
+/// Runs the parsed command; returns the exit code.
+pub fn run(cli: Cli) -> Result<i32, Error> {
+    match cli.command {
+        Command::Report(a) => report::run(a),
+        Command::Inspect(a) => inspect::run(a),
+        Command::Normalize(a) => normalize::run(a),
+        Command::Diff(a) => diff::run(a),
+    }
+}
+
+/// The config file named by `--config`, else `frontline.toml` in the
+/// current folder when there is one, else the defaults.
+pub fn load_config(path: Option<&Path>) -> Result<Config, Error> {
+    match path {
+        Some(p) => Ok(Config::load(p)?),
+        None => {
+            let local = PathBuf::from("frontline.toml");
+            if local.is_file() {
+                eprintln!("Using the config in ./frontline.toml");
+                Ok(Config::load(&local)?)
+            } else {
+                Ok(Config::default())
+            }
+        }
+    }
+}
+
+/// Writes a file, creating its folder, with the path in any error.
+pub fn write_file(path: &Path, contents: &str) -> Result<(), Error> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    std::fs::write(path, contents).map_err(io)
+}
+
+/// Prints warnings to stderr (the first few, then a count); with
+/// `--strict` they make the run fail with exit code 3.
+pub fn report_warnings(warnings: &[frontline::ingest::Warning], strict: bool) -> i32 {
+    if warnings.is_empty() {
+        return 0;
+    }
+    eprintln!("{} warning(s) while reading:", warnings.len());
+    for w in warnings.iter().take(10) {
+        let mut at = w.file.clone();
+        if let Some(l) = w.line {
+            at.push_str(&format!(", line {l}"));
+        }
+        if let Some(c) = &w.column {
+            at.push_str(&format!(", column \"{c}\""));
+        }
+        eprintln!("  {at}: {}", w.message);
+    }
+    if warnings.len() > 10 {
+        eprintln!("  ... and {} more (all are listed in the report's data-quality section)", warnings.len() - 10);
+    }
+    if strict {
+        eprintln!("--strict: failing because of the warnings above.");
+        3
+    } else {
+        0
+    }
+}

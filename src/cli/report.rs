@@ -1,0 +1,100 @@
+//! `frontline report`: exports in, `report.md`, `report.html` and
+//! `snapshot.json` out.
+
+use super::{load_config, report_warnings, write_file};
+use frontline::error::Error;
+use frontline::ingest::Platform;
+use frontline::pipeline::{self, Request};
+use frontline::render::{Renderer, build_view};
+use std::path::PathBuf;
+
+/// Write the briefing (report.md, report.html) and snapshot.json for one
+/// quarter's export(s).
+///
+/// Example:
+///   frontline report "Sales survey (Responses) - Form Responses 1.csv"
+///   frontline report emea.csv americas.csv --quarter 2026-Q3 --out briefing/
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The survey export(s): CSV or .xlsx from Google Forms, SurveyMonkey,
+    /// Qualtrics, Microsoft Forms, Typeform, LimeSurvey, ... Several files
+    /// of the same survey (e.g. one per region) are merged.
+    #[arg(required = true, value_name = "EXPORT")]
+    pub exports: Vec<PathBuf>,
+
+    /// Folder to write into [default: frontline-reports/<QUARTER>, e.g.
+    /// frontline-reports/2026-Q3, so that quarters sit side by side].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Config file [default: ./frontline.toml when present]; see docs/config.md.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The quarter the survey is about, e.g. 2026-Q3 or FY2027-Q1
+    /// [default: the quarter most responses were submitted in].
+    #[arg(long, value_name = "LABEL")]
+    pub quarter: Option<String>,
+
+    /// Read the exports as this platform instead of detecting it
+    /// (google_forms, surveymonkey, qualtrics, microsoft_forms, typeform,
+    /// limesurvey, jotform, tally, formbricks, kobotoolbox, generic).
+    #[arg(long, value_name = "NAME")]
+    pub platform: Option<Platform>,
+
+    /// Keep responses the platform marks as not finished (left out by default).
+    #[arg(long)]
+    pub include_incomplete: bool,
+
+    /// Fail (exit code 3) when there are warnings, e.g. unreadable rows.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Folder with your own report.md.tera / report.html.tera / style.css
+    /// to use instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+pub fn run(a: Args) -> Result<i32, Error> {
+    let mut config = load_config(a.config.as_deref())?;
+    config.include_incomplete |= a.include_incomplete;
+    let renderer = Renderer::new(a.templates.as_deref())?;
+    let req = Request {
+        exports: a.exports,
+        config,
+        quarter: a.quarter,
+        platform: a.platform,
+    };
+    let analysis = pipeline::analyze(&req)?;
+    let code = report_warnings(&analysis.survey.warnings, a.strict);
+    if code != 0 {
+        return Ok(code);
+    }
+    let snapshot = &analysis.snapshot;
+    let out = a.out.unwrap_or_else(|| {
+        PathBuf::from("frontline-reports")
+            .join(snapshot.quarter.clone().unwrap_or_else(|| "undated".into()))
+    });
+    let view = build_view(snapshot);
+    let files = [
+        ("report.md", renderer.markdown(&view)?),
+        ("report.html", renderer.html(&view)?),
+        ("snapshot.json", snapshot.to_json()),
+    ];
+    for (name, text) in &files {
+        write_file(&out.join(name), text)?;
+    }
+    let acc = snapshot.data_quality.accounting;
+    println!(
+        "Read {} rows: {} responses used, {} superseded, {} incomplete, {} empty.",
+        acc.rows, acc.used, acc.superseded, acc.incomplete, acc.empty
+    );
+    println!(
+        "Wrote the {} briefing to {}/ (report.md, report.html, snapshot.json).",
+        snapshot.quarter.as_deref().unwrap_or("undated"),
+        out.display()
+    );
+    Ok(0)
+}

@@ -1,0 +1,199 @@
+//! Tidy records: one per answer item, for analysts, BI tools and audits
+//! (`frontline normalize`; the contract is in `docs/normalize.md`).
+
+use super::{CodedResponse, DurationRange, Persona, Tone, redact::redact};
+use crate::ingest::Survey;
+use crate::questions::{AnswerKind, QuestionId};
+use serde::Serialize;
+
+/// One answer item, coded. Kind-specific fields are present only for the
+/// questions they belong to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record {
+    pub response: String,
+    pub file: String,
+    pub question: QuestionId,
+    pub item: usize,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub themes: Option<Vec<String>>,
+    /// With `--explain`: the rule that matched each theme, as `theme=rule`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub durations: Option<Vec<DurationRange>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub personas: Option<Vec<Persona>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stages: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tone: Option<Tone>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub competitors: Vec<String>,
+}
+
+/// Choices for the records.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TidyOptions {
+    pub explain: bool,
+    pub redact: bool,
+}
+
+/// Every item of every response, in response then question order.
+pub fn records(survey: &Survey, coded: &[CodedResponse], opts: TidyOptions) -> Vec<Record> {
+    let names: Vec<&str> = survey
+        .responses
+        .iter()
+        .filter_map(|r| r.respondent.name.as_deref())
+        .collect();
+    let mut out = vec![];
+    for (resp, c) in survey.responses.iter().zip(coded) {
+        let file = survey
+            .sources
+            .get(resp.source)
+            .and_then(|s| s.path.file_name())
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for (q, answer) in &c.answers {
+            let kind = q.kind();
+            for item in &answer.items {
+                let coded_kind = matches!(kind, AnswerKind::CodedList | AnswerKind::CodedText);
+                out.push(Record {
+                    response: resp.id.clone(),
+                    file: file.clone(),
+                    question: *q,
+                    item: item.index,
+                    text: if opts.redact {
+                        redact(&item.text, &names)
+                    } else {
+                        item.text.clone()
+                    },
+                    themes: coded_kind.then(|| item.themes.iter().map(|t| t.id.clone()).collect()),
+                    rules: (coded_kind && opts.explain).then(|| {
+                        item.themes.iter().map(|t| format!("{}={}", t.id, t.rule)).collect()
+                    }),
+                    durations: (kind == AnswerKind::Duration).then(|| item.durations.clone()),
+                    personas: (kind == AnswerKind::Personas).then(|| item.personas.clone()),
+                    stages: (kind == AnswerKind::Stages).then(|| item.stages.clone()),
+                    tone: item.tone,
+                    competitors: item.competitors.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// JSON Lines: one record per line.
+pub fn to_jsonl(records: &[Record]) -> String {
+    let mut s = String::new();
+    for r in records {
+        s.push_str(&serde_json::to_string(r).expect("records serialize"));
+        s.push('\n');
+    }
+    s
+}
+
+const CSV_HEADER: [&str; 12] = [
+    "response", "file", "question", "item", "text", "themes", "rules", "durations", "personas",
+    "stages", "tone", "competitors",
+];
+
+/// CSV with the same columns, lists joined with `|`, safe to open in a
+/// spreadsheet: a cell that starts with `=`, `+`, `-` or `@` gets a
+/// leading apostrophe so it is never run as a formula.
+pub fn to_csv(records: &[Record]) -> String {
+    let mut w = csv::Writer::from_writer(vec![]);
+    w.write_record(CSV_HEADER).expect("write to memory");
+    for r in records {
+        let durations = r.durations.as_ref().map(|d| {
+            d.iter()
+                .map(|p| {
+                    let hi = p.high.map(|h| h.to_string()).unwrap_or_default();
+                    match &p.segment {
+                        Some(s) => format!("{}-{} {}", p.low, hi, s),
+                        None => format!("{}-{}", p.low, hi),
+                    }
+                })
+                .collect::<Vec<_>>()
+        });
+        let personas = r.personas.as_ref().map(|ps| {
+            ps.iter()
+                .map(|p| format!("{}/{}", key(&p.function), key(&p.seniority)))
+                .collect::<Vec<_>>()
+        });
+        let row = [
+            r.response.clone(),
+            r.file.clone(),
+            r.question.to_string(),
+            r.item.to_string(),
+            r.text.clone(),
+            join(r.themes.as_deref()),
+            join(r.rules.as_deref()),
+            join(durations.as_deref()),
+            join(personas.as_deref()),
+            join(r.stages.as_deref()),
+            r.tone.map(|t| key(&t)).unwrap_or_default(),
+            r.competitors.join("|"),
+        ];
+        w.write_record(row.iter().map(|c| neutralize(c))).expect("write to memory");
+    }
+    String::from_utf8(w.into_inner().expect("flush to memory")).expect("csv of UTF-8 is UTF-8")
+}
+
+fn join(v: Option<&[String]>) -> String {
+    v.map(|v| v.join("|")).unwrap_or_default()
+}
+
+fn key<T: Serialize>(t: &T) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A cell a spreadsheet would run as a formula gets a leading apostrophe.
+pub fn neutralize(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralized() {
+        assert_eq!(neutralize("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralize("-3 months"), "'-3 months");
+        assert_eq!(neutralize("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralize("price"), "price");
+    }
+
+    #[test]
+    fn csv_and_jsonl_carry_the_same_record() {
+        let r = Record {
+            response: "7".into(),
+            file: "x.csv".into(),
+            question: QuestionId::CycleLength,
+            item: 0,
+            text: "=3-6 months".into(),
+            themes: None,
+            rules: None,
+            durations: Some(vec![DurationRange { low: 91, high: Some(183), segment: None }]),
+            personas: None,
+            stages: None,
+            tone: None,
+            competitors: vec![],
+        };
+        let j = to_jsonl(std::slice::from_ref(&r));
+        assert_eq!(
+            j,
+            "{\"response\":\"7\",\"file\":\"x.csv\",\"question\":\"cycle_length\",\"item\":0,\"text\":\"=3-6 months\",\"durations\":[{\"low\":91,\"high\":183,\"segment\":null}]}\n"
+        );
+        let c = to_csv(&[r]);
+        assert!(c.lines().nth(1).unwrap().starts_with("7,x.csv,cycle_length,0,'=3-6 months,,,91-183,"));
+    }
+}
