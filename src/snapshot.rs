@@ -215,6 +215,10 @@ pub struct SegmentCell {
     pub figures: Vec<Count>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub median_days: Option<f64>,
+    /// For durations: each respondent's typical days, sorted, so that two
+    /// quarters can be compared with a rank test. Empty when suppressed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<f64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

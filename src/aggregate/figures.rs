@@ -249,14 +249,18 @@ fn answer_pairs<'a>(a: &'a crate::normalize::CodedAnswer) -> Vec<DurationRange> 
     a.items.iter().flat_map(|i| i.durations.iter().cloned()).collect()
 }
 
-/// The median typical days of the answers in a segment cell.
-pub(super) fn duration_median(cell: &Answers) -> Option<f64> {
-    let mut v: Vec<f64> = cell.iter().filter_map(|(_, a)| typical_days(&answer_pairs(a))).collect();
+/// The typical days of each answer in a segment cell, sorted.
+pub(super) fn duration_values(cell: &Answers) -> Vec<f64> {
+    let mut v: Vec<f64> = cell
+        .iter()
+        .filter_map(|(_, a)| typical_days(&answer_pairs(a)))
+        .map(round1)
+        .collect();
     v.sort_by(f64::total_cmp);
-    quantile(&v, 0.5).map(round1)
+    v
 }
 
-fn round1(x: f64) -> f64 {
+pub(super) fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 

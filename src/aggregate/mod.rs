@@ -171,19 +171,23 @@ fn segments(ctx: &Context, q: QuestionId, answers: &Answers) -> Vec<SegmentBreak
 
 fn segment_cell(ctx: &Context, q: QuestionId, value: String, cell: &Answers) -> SegmentCell {
     let suppressed = cell.len() < ctx.settings.min_cell_size;
-    let (figures, median_days) = if suppressed {
-        (vec![], None)
+    let (figures, values) = if suppressed {
+        (vec![], vec![])
     } else {
-        let median = (q.kind() == AnswerKind::Duration)
-            .then(|| figures::duration_median(cell))
-            .flatten();
-        (figures::cell_figures(ctx, q, cell), median)
+        let values = if q.kind() == AnswerKind::Duration {
+            figures::duration_values(cell)
+        } else {
+            vec![]
+        };
+        (figures::cell_figures(ctx, q, cell), values)
     };
+    let median_days = crate::stats::quantile(&values, 0.5).map(figures::round1);
     SegmentCell {
         value,
         answered: cell.len(),
         suppressed,
         figures,
         median_days,
+        values,
     }
 }
