@@ -1,22 +1,98 @@
 //! `frontline diff`: two quarters compared.
 
+use super::{load_config, write_file};
+use frontline::diff;
 use frontline::error::Error;
-use std::path::PathBuf;
+use frontline::pipeline::{self, Request};
+use frontline::render::{Renderer, build_diff_view};
+use frontline::snapshot::Snapshot;
+use std::path::{Path, PathBuf};
 
-/// Compare two quarters: what is new, what grew, what faded.
+/// Compare two quarters: themes new, gone, rising and falling (with an
+/// exact test, honest about small samples), cycle length overall and per
+/// segment, personas, the website verdict, emerging themes, and any change
+/// in the survey itself.
+///
+/// Each side is a snapshot.json, a report folder holding one, or an export.
 ///
 /// Example:
-///   frontline diff frontline-reports/2026-Q2/snapshot.json frontline-reports/2026-Q3/snapshot.json
+///   frontline diff frontline-reports/2026-Q2 frontline-reports/2026-Q3
+///   frontline diff q2.csv q3.csv --out briefing/
+///   frontline diff old/snapshot.json new/snapshot.json --format json
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// The earlier quarter: a snapshot.json or an export.
+    /// The earlier quarter.
+    #[arg(value_name = "OLD")]
     pub old: PathBuf,
-    /// The later quarter: a snapshot.json or an export.
+    /// The later quarter.
+    #[arg(value_name = "NEW")]
     pub new: PathBuf,
+
+    /// Folder for diff.md and diff.html [default:
+    /// frontline-reports/diff-<OLD>-<NEW>].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// `md` writes diff.md and diff.html; `json` prints the comparison to
+    /// standard output for scripts (see docs/diff.md).
+    #[arg(long, value_enum, default_value_t = Format::Md)]
+    pub format: Format,
+
+    /// Config file, used when a side is an export [default: ./frontline.toml].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Json,
+}
+
+/// A snapshot from a snapshot file, a report folder or an export.
+pub fn load_side(path: &Path, config_path: Option<&Path>) -> Result<Snapshot, Error> {
+    let file = if path.is_dir() {
+        path.join("snapshot.json")
+    } else {
+        path.to_path_buf()
+    };
+    let is_json = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let text = std::fs::read_to_string(&file).map_err(|source| Error::Io {
+            path: file.clone(),
+            source,
+        })?;
+        return Snapshot::from_json(&text).map_err(|source| Error::Snapshot { path: file, source });
+    }
+    let req = Request {
+        exports: vec![file],
+        config: load_config(config_path)?,
+        quarter: None,
+        platform: None,
+    };
+    Ok(pipeline::analyze(&req)?.snapshot)
 }
 
 pub fn run(a: Args) -> Result<i32, Error> {
-    let _ = a;
-    Err(Error::Usage("diff is not written yet".into()))
+    let old = load_side(&a.old, a.config.as_deref())?;
+    let new = load_side(&a.new, a.config.as_deref())?;
+    let d = diff::diff(&old, &new);
+    match a.format {
+        Format::Json => {
+            println!("{}", serde_json::to_string_pretty(&d).expect("diff serializes"));
+        }
+        Format::Md => {
+            let r = Renderer::new(None)?;
+            let view = build_diff_view(&d);
+            let out = a.out.unwrap_or_else(|| {
+                let q = |s: &Snapshot| s.quarter.clone().unwrap_or_else(|| "undated".into());
+                PathBuf::from("frontline-reports").join(format!("diff-{}-{}", q(&old), q(&new)))
+            });
+            write_file(&out.join("diff.md"), &r.diff_markdown(&view)?)?;
+            write_file(&out.join("diff.html"), &r.diff_html(&view)?)?;
+            println!("Wrote the comparison to {}/ (diff.md, diff.html).", out.display());
+        }
+    }
+    Ok(0)
 }

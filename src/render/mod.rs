@@ -11,15 +11,19 @@ use tera::Tera;
 use thiserror::Error;
 
 pub mod charts;
+mod diff_view;
 mod escape;
 mod view;
 
+pub use diff_view::{DiffView, build_diff_view};
 pub use escape::md_escape;
-pub use view::{ReportView, build_view};
+pub use view::{ReportView, build_view, persona_label};
 
-const TEMPLATES: [(&str, &str); 3] = [
+const TEMPLATES: [(&str, &str); 5] = [
     ("report.md", include_str!("../../templates/report.md.tera")),
     ("report.html", include_str!("../../templates/report.html.tera")),
+    ("diff.md", include_str!("../../templates/diff.md.tera")),
+    ("diff.html", include_str!("../../templates/diff.html.tera")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
@@ -66,7 +70,17 @@ impl Renderer {
         self.render("report.html", view)
     }
 
-    fn render(&self, name: &str, view: &ReportView) -> Result<String, RenderError> {
+    /// The Markdown comparison of two quarters.
+    pub fn diff_markdown(&self, view: &DiffView) -> Result<String, RenderError> {
+        self.render("diff.md", view)
+    }
+
+    /// The self-contained HTML comparison of two quarters.
+    pub fn diff_html(&self, view: &DiffView) -> Result<String, RenderError> {
+        self.render("diff.html", view)
+    }
+
+    fn render<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<String, RenderError> {
         let mut ctx = tera::Context::from_serialize(view).map_err(|e| template_error(name, &e))?;
         let css = self.tera.render("style.css", &tera::Context::new()).map_err(|e| template_error("style.css", &e))?;
         ctx.insert("css", &css);

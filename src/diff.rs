@@ -1,1 +1,0 @@
-//! Diff: two snapshots -> what changed.

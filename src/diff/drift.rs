@@ -1,0 +1,131 @@
+//! Survey drift: what changed in the survey itself between two quarters
+//! (a question reworded, added or removed; a segment's options; the
+//! codebooks). It is said at the top of a diff, and themes that exist in
+//! only one quarter's codebook are not reported as new or gone.
+
+use crate::questions::QuestionId;
+use crate::snapshot::Snapshot;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DriftKind {
+    Wording,
+    QuestionAdded,
+    QuestionRemoved,
+    SegmentAdded,
+    SegmentRemoved,
+    SegmentOptions,
+    ThemeAdded,
+    ThemeRemoved,
+    ThemeRenamed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Drift {
+    pub kind: DriftKind,
+    /// The question id, segment name or `codebook/theme`.
+    pub subject: String,
+    pub message: String,
+}
+
+fn folded(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+pub(super) fn detect(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
+    let mut out = questions(old, new);
+    out.extend(segments(old, new));
+    out.extend(codebooks(old, new));
+    out
+}
+
+fn questions(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
+    let mut out = vec![];
+    for id in QuestionId::ALL {
+        let d = |kind, message: String| Drift { kind, subject: id.to_string(), message };
+        match (old.question(id), new.question(id)) {
+            (Some(o), Some(n)) if folded(&o.header) != folded(&n.header) => out.push(d(
+                DriftKind::Wording,
+                format!("`{id}` was asked with different wording: before “{}”, now “{}”. Answers may not be comparable.", o.header, n.header),
+            )),
+            (None, Some(_)) => out.push(d(DriftKind::QuestionAdded, format!("`{id}` was not asked in the earlier quarter."))),
+            (Some(_), None) => out.push(d(DriftKind::QuestionRemoved, format!("`{id}` is no longer asked."))),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn segments(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
+    let names: BTreeSet<&str> = old.segments.iter().chain(&new.segments).map(|s| s.name.as_str()).collect();
+    let mut out = vec![];
+    for name in names {
+        let o = old.segments.iter().find(|s| s.name == name);
+        let n = new.segments.iter().find(|s| s.name == name);
+        let d = |kind, message: String| Drift { kind, subject: name.to_string(), message };
+        match (o, n) {
+            (Some(o), Some(n)) => {
+                let ov: BTreeSet<&str> = o.values.iter().map(|v| v.key.as_str()).collect();
+                let nv: BTreeSet<&str> = n.values.iter().map(|v| v.key.as_str()).collect();
+                if ov != nv {
+                    let added: Vec<&str> = nv.difference(&ov).copied().collect();
+                    let removed: Vec<&str> = ov.difference(&nv).copied().collect();
+                    out.push(d(
+                        DriftKind::SegmentOptions,
+                        format!("the answers to “{}” changed: new {:?}, no longer seen {:?}", n.header, added, removed),
+                    ));
+                }
+            }
+            (None, Some(n)) => out.push(d(DriftKind::SegmentAdded, format!("segment “{}” is new this quarter", n.header))),
+            (Some(o), None) => out.push(d(DriftKind::SegmentRemoved, format!("segment “{}” is gone this quarter", o.header))),
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+fn codebooks(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
+    let mut out = vec![];
+    for (book, n) in &new.codebooks {
+        let Some(o) = old.codebooks.get(book) else { continue };
+        if o.fingerprint == n.fingerprint && o.themes == n.themes {
+            continue;
+        }
+        let d = |kind, theme: &str, message: String| Drift { kind, subject: format!("{book}/{theme}"), message };
+        for (id, label) in &n.themes {
+            match o.themes.get(id) {
+                None => out.push(d(DriftKind::ThemeAdded, id, format!("theme `{id}` was added to the {book} codebook; it is not compared with the earlier quarter"))),
+                Some(ol) if ol != label => out.push(d(DriftKind::ThemeRenamed, id, format!("theme `{id}` was relabelled from “{ol}” to “{label}”"))),
+                _ => {}
+            }
+        }
+        for id in o.themes.keys().filter(|id| !n.themes.contains_key(*id)) {
+            out.push(d(DriftKind::ThemeRemoved, id, format!("theme `{id}` was removed from the {book} codebook; it is not compared")));
+        }
+    }
+    out
+}
+
+/// Per question, the theme ids present in only one quarter's codebook.
+pub(super) fn one_sided_themes(old: &Snapshot, new: &Snapshot) -> BTreeMap<QuestionId, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    for id in QuestionId::ALL {
+        let Some(book) = id.codebook() else { continue };
+        let (Some(o), Some(n)) = (old.codebooks.get(book.as_str()), new.codebooks.get(book.as_str())) else {
+            continue;
+        };
+        let one_sided: BTreeSet<String> = o
+            .themes
+            .keys()
+            .filter(|k| !n.themes.contains_key(*k))
+            .chain(n.themes.keys().filter(|k| !o.themes.contains_key(*k)))
+            .cloned()
+            .collect();
+        if !one_sided.is_empty() {
+            out.insert(id, one_sided);
+        }
+    }
+    out
+}
