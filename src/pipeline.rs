@@ -143,8 +143,11 @@ fn codebook_info(books: &Codebooks) -> BTreeMap<String, CodebookInfo> {
         .books
         .iter()
         .map(|(id, b)| {
-            let themes: BTreeMap<String, String> =
-                b.themes.iter().map(|t| (t.id.clone(), t.label.clone())).collect();
+            let themes: BTreeMap<String, String> = b
+                .themes
+                .iter()
+                .map(|t| (t.id.clone(), t.label.clone()))
+                .collect();
             (
                 id.as_str().to_string(),
                 CodebookInfo {
@@ -163,7 +166,11 @@ fn quarter_and_quality(
     survey: &Survey,
 ) -> Result<(Option<String>, DataQuality), Error> {
     let fy = req.config.fiscal_year_start;
-    let dates: Vec<_> = survey.responses.iter().map(|r| r.submitted.map(|t| t.date())).collect();
+    let dates: Vec<_> = survey
+        .responses
+        .iter()
+        .map(|r| r.submitted.map(|t| t.date()))
+        .collect();
     let counted = quarter::dominant(&dates, fy);
     let (label, reference) = match &req.quarter {
         Some(l) => (Some(l.clone()), Quarter::parse(l, fy)),

@@ -303,6 +303,10 @@ pub fn count(key: impl Into<String>, label: impl Into<String>, n: usize, base: u
         key: key.into(),
         label: label.into(),
         count: n,
-        share: if base == 0 { 0.0 } else { round4(n as f64 / base as f64) },
+        share: if base == 0 {
+            0.0
+        } else {
+            round4(n as f64 / base as f64)
+        },
     }
 }

@@ -23,9 +23,24 @@ pub struct ShareChange {
 }
 
 pub fn share_change(old_k: u64, old_n: u64, new_k: u64, new_n: u64) -> ShareChange {
-    let o = if old_n == 0 { 0.0 } else { old_k as f64 / old_n as f64 };
-    let n = if new_n == 0 { 0.0 } else { new_k as f64 / new_n as f64 };
-    ShareChange { old_share: o, new_share: n, change_points: (n - o) * 100.0, p_value: 1.0, significant: false, too_few: old_n < 5 || new_n < 5 }
+    let o = if old_n == 0 {
+        0.0
+    } else {
+        old_k as f64 / old_n as f64
+    };
+    let n = if new_n == 0 {
+        0.0
+    } else {
+        new_k as f64 / new_n as f64
+    };
+    ShareChange {
+        old_share: o,
+        new_share: n,
+        change_points: (n - o) * 100.0,
+        p_value: 1.0,
+        significant: false,
+        too_few: old_n < 5 || new_n < 5,
+    }
 }
 
 pub fn mann_whitney(_x: &[f64], _y: &[f64]) -> Option<f64> {

@@ -20,7 +20,11 @@ pub(super) fn fill(ctx: &Context, q: QuestionId, answers: &Answers, s: &mut Ques
             s.emerging = emerging_themes(ctx, q, answers);
             if q.kind() == AnswerKind::CodedText {
                 s.tone = respondent_counts(answers, |a| {
-                    a.items.iter().filter_map(|i| i.tone).map(|t| key_of(&t)).collect()
+                    a.items
+                        .iter()
+                        .filter_map(|i| i.tone)
+                        .map(|t| key_of(&t))
+                        .collect()
                 })
                 .into_iter()
                 .map(|(k, c)| count(k.clone(), capitalize(&k), c, n))
@@ -34,7 +38,10 @@ pub(super) fn fill(ctx: &Context, q: QuestionId, answers: &Answers, s: &mut Ques
             s.ratings = Some(ratings(answers));
             s.missing_audiences = sorted_counts(
                 respondent_counts(answers, |a| {
-                    a.missing_audiences.iter().map(|m| m.to_lowercase()).collect()
+                    a.missing_audiences
+                        .iter()
+                        .map(|m| m.to_lowercase())
+                        .collect()
                 }),
                 n,
             );
@@ -43,7 +50,10 @@ pub(super) fn fill(ctx: &Context, q: QuestionId, answers: &Answers, s: &mut Ques
     if crate::normalize::COMPETITOR_QUESTIONS.contains(&q) {
         s.competitors = sorted_counts(
             respondent_counts(answers, |a| {
-                a.items.iter().flat_map(|i| i.competitors.iter().cloned()).collect()
+                a.items
+                    .iter()
+                    .flat_map(|i| i.competitors.iter().cloned())
+                    .collect()
             }),
             n,
         );
@@ -66,7 +76,10 @@ fn respondent_counts(
 
 /// Counts sorted by count (descending), then key.
 fn sorted_counts(counts: BTreeMap<String, usize>, base: usize) -> Vec<Count> {
-    let mut v: Vec<Count> = counts.into_iter().map(|(k, c)| count(k.clone(), k, c, base)).collect();
+    let mut v: Vec<Count> = counts
+        .into_iter()
+        .map(|(k, c)| count(k.clone(), k, c, base))
+        .collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
     v
 }
@@ -81,7 +94,11 @@ fn key_of<T: serde::Serialize>(t: &T) -> String {
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect::<String>().replace('_', " "),
+        Some(f) => f
+            .to_uppercase()
+            .chain(c)
+            .collect::<String>()
+            .replace('_', " "),
         None => String::new(),
     }
 }
@@ -101,7 +118,10 @@ fn themes(ctx: &Context, q: QuestionId, answers: &Answers) -> Vec<ThemeSummary> 
     for (r, a) in answers {
         for item in &a.items {
             for hit in &item.themes {
-                items.entry(hit.id.as_str()).or_default().push((*r, item.text.as_str()));
+                items
+                    .entry(hit.id.as_str())
+                    .or_default()
+                    .push((*r, item.text.as_str()));
             }
         }
     }
@@ -246,7 +266,10 @@ fn pair_days(p: &DurationRange) -> f64 {
 }
 
 fn answer_pairs<'a>(a: &'a crate::normalize::CodedAnswer) -> Vec<DurationRange> {
-    a.items.iter().flat_map(|i| i.durations.iter().cloned()).collect()
+    a.items
+        .iter()
+        .flat_map(|i| i.durations.iter().cloned())
+        .collect()
 }
 
 /// The typical days of each answer in a segment cell, sorted.
@@ -292,7 +315,10 @@ fn durations(answers: &Answers) -> DurationSummary {
             let hi = p.high.unwrap_or(p.low);
             max_days = Some(max_days.map_or(hi, |m| m.max(hi)));
             if let Some(w) = &p.segment {
-                words.entry(w.to_lowercase()).or_default().push(pair_days(p));
+                words
+                    .entry(w.to_lowercase())
+                    .or_default()
+                    .push(pair_days(p));
             }
         }
     }
@@ -301,7 +327,11 @@ fn durations(answers: &Answers) -> DurationSummary {
         .iter()
         .enumerate()
         .map(|(i, (label, hi))| {
-            let lo = if i == 0 { f64::NEG_INFINITY } else { BUCKETS[i - 1].1 };
+            let lo = if i == 0 {
+                f64::NEG_INFINITY
+            } else {
+                BUCKETS[i - 1].1
+            };
             let c = values.iter().filter(|v| **v >= lo && **v < *hi).count();
             count(*label, *label, c, values.len())
         })
@@ -348,17 +378,37 @@ fn ratings(answers: &Answers) -> RatingSummary {
     let n = rated.len();
     let distribution = ["yes", "partly", "no"]
         .into_iter()
-        .map(|k| count(k, capitalize(k), rated.iter().filter(|r| verdict(**r) == k).count(), n))
+        .map(|k| {
+            count(
+                k,
+                capitalize(k),
+                rated.iter().filter(|r| verdict(**r) == k).count(),
+                n,
+            )
+        })
         .collect();
     let scaled: Vec<u8> = rated
         .iter()
-        .filter_map(|r| if let Rating::Scale(s) = r { Some(*s) } else { None })
+        .filter_map(|r| {
+            if let Rating::Scale(s) = r {
+                Some(*s)
+            } else {
+                None
+            }
+        })
         .collect();
     let scale = if scaled.is_empty() {
         vec![]
     } else {
         (1..=5u8)
-            .map(|s| count(s.to_string(), s.to_string(), scaled.iter().filter(|x| **x == s).count(), n))
+            .map(|s| {
+                count(
+                    s.to_string(),
+                    s.to_string(),
+                    scaled.iter().filter(|x| **x == s).count(),
+                    n,
+                )
+            })
             .collect()
     };
     RatingSummary {
@@ -381,10 +431,22 @@ pub(super) fn cell_figures(ctx: &Context, q: QuestionId, cell: &Answers) -> Vec<
         AnswerKind::Personas => a
             .items
             .iter()
-            .flat_map(|i| i.personas.iter().map(|p| format!("{}/{}", key_of(&p.function), key_of(&p.seniority))))
+            .flat_map(|i| {
+                i.personas
+                    .iter()
+                    .map(|p| format!("{}/{}", key_of(&p.function), key_of(&p.seniority)))
+            })
             .collect(),
-        AnswerKind::Stages => a.items.iter().flat_map(|i| i.stages.iter().cloned()).collect(),
-        AnswerKind::Rating => a.rating.map(|r| verdict(r).to_string()).into_iter().collect(),
+        AnswerKind::Stages => a
+            .items
+            .iter()
+            .flat_map(|i| i.stages.iter().cloned())
+            .collect(),
+        AnswerKind::Rating => a
+            .rating
+            .map(|r| verdict(r).to_string())
+            .into_iter()
+            .collect(),
         AnswerKind::Duration => BTreeSet::new(),
     });
     let _ = ctx;

@@ -57,7 +57,9 @@ pub fn load_side(path: &Path, config_path: Option<&Path>) -> Result<Snapshot, Er
     } else {
         path.to_path_buf()
     };
-    let is_json = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let is_json = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
         let text = std::fs::read_to_string(&file).map_err(|source| Error::Io {
             path: file.clone(),
@@ -80,7 +82,10 @@ pub fn run(a: Args) -> Result<i32, Error> {
     let d = diff::diff(&old, &new);
     match a.format {
         Format::Json => {
-            println!("{}", serde_json::to_string_pretty(&d).expect("diff serializes"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&d).expect("diff serializes")
+            );
         }
         Format::Md => {
             let r = Renderer::new(None)?;
@@ -91,7 +96,10 @@ pub fn run(a: Args) -> Result<i32, Error> {
             });
             write_file(&out.join("diff.md"), &r.diff_markdown(&view)?)?;
             write_file(&out.join("diff.html"), &r.diff_html(&view)?)?;
-            println!("Wrote the comparison to {}/ (diff.md, diff.html).", out.display());
+            println!(
+                "Wrote the comparison to {}/ (diff.md, diff.html).",
+                out.display()
+            );
         }
     }
     Ok(0)

@@ -93,7 +93,10 @@ pub fn report_warnings(warnings: &[frontline::ingest::Warning], strict: bool) ->
         eprintln!("  {at}: {}", w.message);
     }
     if warnings.len() > 10 {
-        eprintln!("  ... and {} more (all are listed in the report's data-quality section)", warnings.len() - 10);
+        eprintln!(
+            "  ... and {} more (all are listed in the report's data-quality section)",
+            warnings.len() - 10
+        );
     }
     if strict {
         eprintln!("--strict: failing because of the warnings above.");

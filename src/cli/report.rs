@@ -5,7 +5,9 @@ use super::{load_config, report_warnings, write_file};
 use frontline::error::Error;
 use frontline::ingest::Platform;
 use frontline::pipeline::{self, Request};
-use frontline::render::{Renderer, build_view};
+use frontline::render::{Renderer, build_view_with};
+use frontline::snapshot::Snapshot;
+use std::path::Path;
 use std::path::PathBuf;
 
 /// Write the briefing (report.md, report.html) and snapshot.json for one
@@ -55,6 +57,17 @@ pub struct Args {
     /// to use instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+
+    /// The previous quarter's snapshot.json (or its report folder): every
+    /// figure shows its change since then.
+    #[arg(long, value_name = "SNAPSHOT")]
+    pub previous: Option<PathBuf>,
+
+    /// A folder of earlier reports (e.g. frontline-reports), found by their
+    /// snapshot.json: adds trends over up to 8 quarters, and the latest
+    /// earlier quarter is the previous one unless --previous is given.
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
 }
 
 pub fn run(a: Args) -> Result<i32, Error> {
@@ -77,7 +90,21 @@ pub fn run(a: Args) -> Result<i32, Error> {
         PathBuf::from("frontline-reports")
             .join(snapshot.quarter.clone().unwrap_or_else(|| "undated".into()))
     });
-    let view = build_view(snapshot);
+    let history = match &a.history {
+        Some(dir) => load_history(dir, snapshot.quarter.as_deref())?,
+        None => vec![],
+    };
+    let previous = match &a.previous {
+        Some(p) => Some(super::diff::load_side(p, None)?),
+        None => history.last().cloned(),
+    };
+    if let Some(p) = &previous {
+        println!(
+            "Comparing with {}.",
+            p.quarter.as_deref().unwrap_or("the previous snapshot")
+        );
+    }
+    let view = build_view_with(snapshot, previous.as_ref(), &history);
     let files = [
         ("report.md", renderer.markdown(&view)?),
         ("report.html", renderer.html(&view)?),
@@ -97,4 +124,30 @@ pub fn run(a: Args) -> Result<i32, Error> {
         out.display()
     );
     Ok(0)
+}
+
+/// The snapshots of earlier quarters in `dir` (its own snapshot.json and
+/// those one folder down), oldest first; the current quarter's own
+/// snapshot, when re-running, is left out.
+fn load_history(dir: &Path, current: Option<&str>) -> Result<Vec<Snapshot>, Error> {
+    let io = |source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut paths = vec![dir.join("snapshot.json")];
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        paths.push(entry.map_err(io)?.path().join("snapshot.json"));
+    }
+    let mut out = vec![];
+    for p in paths.into_iter().filter(|p| p.is_file()) {
+        let s = super::diff::load_side(&p, None)?;
+        if s.quarter.is_some() && s.quarter.as_deref() != current {
+            out.push(s);
+        }
+    }
+    out.sort_by(|a, b| a.quarter.cmp(&b.quarter));
+    if let Some(cur) = current {
+        out.retain(|s| s.quarter.as_deref() < Some(cur));
+    }
+    Ok(out)
 }

@@ -52,7 +52,10 @@ fn test(old: &[f64], new: &[f64]) -> (Option<f64>, bool, bool) {
 }
 
 fn durations(q: &QuestionSummary) -> Vec<f64> {
-    q.durations.as_ref().map(|d| d.values.clone()).unwrap_or_default()
+    q.durations
+        .as_ref()
+        .map(|d| d.values.clone())
+        .unwrap_or_default()
 }
 
 fn median(v: &[f64]) -> Option<f64> {

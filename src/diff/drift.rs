@@ -31,7 +31,10 @@ pub struct Drift {
 }
 
 fn folded(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 pub(super) fn detect(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
@@ -44,7 +47,11 @@ pub(super) fn detect(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
 fn questions(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
     let mut out = vec![];
     for id in QuestionId::ALL {
-        let d = |kind, message: String| Drift { kind, subject: id.to_string(), message };
+        let d = |kind, message: String| Drift {
+            kind,
+            subject: id.to_string(),
+            message,
+        };
         match (old.question(id), new.question(id)) {
             (Some(o), Some(n)) if folded(&o.header) != folded(&n.header) => out.push(d(
                 DriftKind::Wording,
@@ -59,12 +66,21 @@ fn questions(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
 }
 
 fn segments(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
-    let names: BTreeSet<&str> = old.segments.iter().chain(&new.segments).map(|s| s.name.as_str()).collect();
+    let names: BTreeSet<&str> = old
+        .segments
+        .iter()
+        .chain(&new.segments)
+        .map(|s| s.name.as_str())
+        .collect();
     let mut out = vec![];
     for name in names {
         let o = old.segments.iter().find(|s| s.name == name);
         let n = new.segments.iter().find(|s| s.name == name);
-        let d = |kind, message: String| Drift { kind, subject: name.to_string(), message };
+        let d = |kind, message: String| Drift {
+            kind,
+            subject: name.to_string(),
+            message,
+        };
         match (o, n) {
             (Some(o), Some(n)) => {
                 let ov: BTreeSet<&str> = o.values.iter().map(|v| v.key.as_str()).collect();
@@ -74,12 +90,21 @@ fn segments(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
                     let removed: Vec<&str> = ov.difference(&nv).copied().collect();
                     out.push(d(
                         DriftKind::SegmentOptions,
-                        format!("the answers to “{}” changed: new {:?}, no longer seen {:?}", n.header, added, removed),
+                        format!(
+                            "the answers to “{}” changed: new {:?}, no longer seen {:?}",
+                            n.header, added, removed
+                        ),
                     ));
                 }
             }
-            (None, Some(n)) => out.push(d(DriftKind::SegmentAdded, format!("segment “{}” is new this quarter", n.header))),
-            (Some(o), None) => out.push(d(DriftKind::SegmentRemoved, format!("segment “{}” is gone this quarter", o.header))),
+            (None, Some(n)) => out.push(d(
+                DriftKind::SegmentAdded,
+                format!("segment “{}” is new this quarter", n.header),
+            )),
+            (Some(o), None) => out.push(d(
+                DriftKind::SegmentRemoved,
+                format!("segment “{}” is gone this quarter", o.header),
+            )),
             (None, None) => {}
         }
     }
@@ -89,11 +114,17 @@ fn segments(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
 fn codebooks(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
     let mut out = vec![];
     for (book, n) in &new.codebooks {
-        let Some(o) = old.codebooks.get(book) else { continue };
+        let Some(o) = old.codebooks.get(book) else {
+            continue;
+        };
         if o.fingerprint == n.fingerprint && o.themes == n.themes {
             continue;
         }
-        let d = |kind, theme: &str, message: String| Drift { kind, subject: format!("{book}/{theme}"), message };
+        let d = |kind, theme: &str, message: String| Drift {
+            kind,
+            subject: format!("{book}/{theme}"),
+            message,
+        };
         for (id, label) in &n.themes {
             match o.themes.get(id) {
                 None => out.push(d(DriftKind::ThemeAdded, id, format!("theme `{id}` was added to the {book} codebook; it is not compared with the earlier quarter"))),
@@ -102,18 +133,28 @@ fn codebooks(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
             }
         }
         for id in o.themes.keys().filter(|id| !n.themes.contains_key(*id)) {
-            out.push(d(DriftKind::ThemeRemoved, id, format!("theme `{id}` was removed from the {book} codebook; it is not compared")));
+            out.push(d(
+                DriftKind::ThemeRemoved,
+                id,
+                format!("theme `{id}` was removed from the {book} codebook; it is not compared"),
+            ));
         }
     }
     out
 }
 
 /// Per question, the theme ids present in only one quarter's codebook.
-pub(super) fn one_sided_themes(old: &Snapshot, new: &Snapshot) -> BTreeMap<QuestionId, BTreeSet<String>> {
+pub(super) fn one_sided_themes(
+    old: &Snapshot,
+    new: &Snapshot,
+) -> BTreeMap<QuestionId, BTreeSet<String>> {
     let mut out = BTreeMap::new();
     for id in QuestionId::ALL {
         let Some(book) = id.codebook() else { continue };
-        let (Some(o), Some(n)) = (old.codebooks.get(book.as_str()), new.codebooks.get(book.as_str())) else {
+        let (Some(o), Some(n)) = (
+            old.codebooks.get(book.as_str()),
+            new.codebooks.get(book.as_str()),
+        ) else {
             continue;
         };
         let one_sided: BTreeSet<String> = o

@@ -106,7 +106,10 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Diff {
 }
 
 /// Questions asked in both quarters, in question-bank order.
-fn both<'a>(old: &'a Snapshot, new: &'a Snapshot) -> Vec<(&'a QuestionSummary, &'a QuestionSummary)> {
+fn both<'a>(
+    old: &'a Snapshot,
+    new: &'a Snapshot,
+) -> Vec<(&'a QuestionSummary, &'a QuestionSummary)> {
     QuestionId::ALL
         .into_iter()
         .filter_map(|id| Some((old.question(id)?, new.question(id)?)))
@@ -121,7 +124,8 @@ pub fn share_diff(
     old: (usize, usize),
     new: (usize, usize),
 ) -> ShareDiff {
-    let c: ShareChange = stats::share_change(old.0 as u64, old.1 as u64, new.0 as u64, new.1 as u64);
+    let c: ShareChange =
+        stats::share_change(old.0 as u64, old.1 as u64, new.0 as u64, new.1 as u64);
     let status = if old.0 == 0 && new.0 > 0 {
         Status::New
     } else if old.0 > 0 && new.0 == 0 {
@@ -186,11 +190,22 @@ fn themes(
             .filter(|id| !excluded.get(&o.id).is_some_and(|x| x.contains(*id)))
             .collect();
         for id in ids {
-            let find = |q: &QuestionSummary| q.themes.iter().find(|t| t.id == id).map(|t| (t.respondents, t.label.clone()));
+            let find = |q: &QuestionSummary| {
+                q.themes
+                    .iter()
+                    .find(|t| t.id == id)
+                    .map(|t| (t.respondents, t.label.clone()))
+            };
             let (oc, ol) = find(o).unwrap_or((0, String::new()));
             let (nc, nl) = find(n).unwrap_or((0, String::new()));
             let label = if nl.is_empty() { ol } else { nl };
-            out.push(share_diff(o.id, id, &label, (oc, o.answered), (nc, n.answered)));
+            out.push(share_diff(
+                o.id,
+                id,
+                &label,
+                (oc, o.answered),
+                (nc, n.answered),
+            ));
         }
     }
     sort_within_questions(&mut out);
@@ -200,15 +215,28 @@ fn themes(
 fn personas(old: &Snapshot, new: &Snapshot) -> Vec<ShareDiff> {
     let mut out = vec![];
     for (o, n) in both(old, new) {
-        let keys: BTreeSet<_> = o.personas.iter().chain(&n.personas).map(|p| (p.function, p.seniority)).collect();
+        let keys: BTreeSet<_> = o
+            .personas
+            .iter()
+            .chain(&n.personas)
+            .map(|p| (p.function, p.seniority))
+            .collect();
         for (f, s) in keys {
             let find = |q: &QuestionSummary| {
-                q.personas.iter().find(|p| p.function == f && p.seniority == s).map_or(0, |p| p.respondents)
+                q.personas
+                    .iter()
+                    .find(|p| p.function == f && p.seniority == s)
+                    .map_or(0, |p| p.respondents)
             };
             let label = crate::render::persona_label(f, s);
-            let key = serde_json::to_value((f, s)).unwrap_or_default();
-            let key = format!("{}/{}", key[0].as_str().unwrap_or_default(), key[1].as_str().unwrap_or_default());
-            out.push(share_diff(o.id, &key, &label, (find(o), o.answered), (find(n), n.answered)));
+            let key = crate::render::persona_key(f, s);
+            out.push(share_diff(
+                o.id,
+                &key,
+                &label,
+                (find(o), o.answered),
+                (find(n), n.answered),
+            ));
         }
     }
     sort_within_questions(&mut out);
@@ -221,10 +249,22 @@ fn website(old: &Snapshot, new: &Snapshot) -> Vec<ShareDiff> {
         let (Some(or), Some(nr)) = (&o.ratings, &n.ratings) else {
             continue;
         };
-        let base = |r: &crate::snapshot::RatingSummary| r.distribution.iter().map(|c| c.count).sum::<usize>();
+        let base = |r: &crate::snapshot::RatingSummary| {
+            r.distribution.iter().map(|c| c.count).sum::<usize>()
+        };
         for c in &nr.distribution {
-            let oc = or.distribution.iter().find(|x| x.key == c.key).map_or(0, |x| x.count);
-            out.push(share_diff(o.id, &c.key, &c.label, (oc, base(or)), (c.count, base(nr))));
+            let oc = or
+                .distribution
+                .iter()
+                .find(|x| x.key == c.key)
+                .map_or(0, |x| x.count);
+            out.push(share_diff(
+                o.id,
+                &c.key,
+                &c.label,
+                (oc, base(or)),
+                (c.count, base(nr)),
+            ));
         }
     }
     out

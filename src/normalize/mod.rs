@@ -20,8 +20,8 @@ pub mod personas;
 pub mod rating;
 pub mod redact;
 pub mod split;
-pub mod tidy;
 pub mod themes;
+pub mod tidy;
 pub mod tone;
 
 pub use codebook::{Codebook, Codebooks, Theme};

@@ -70,7 +70,10 @@ pub fn records(survey: &Survey, coded: &[CodedResponse], opts: TidyOptions) -> V
                     },
                     themes: coded_kind.then(|| item.themes.iter().map(|t| t.id.clone()).collect()),
                     rules: (coded_kind && opts.explain).then(|| {
-                        item.themes.iter().map(|t| format!("{}={}", t.id, t.rule)).collect()
+                        item.themes
+                            .iter()
+                            .map(|t| format!("{}={}", t.id, t.rule))
+                            .collect()
                     }),
                     durations: (kind == AnswerKind::Duration).then(|| item.durations.clone()),
                     personas: (kind == AnswerKind::Personas).then(|| item.personas.clone()),
@@ -95,8 +98,18 @@ pub fn to_jsonl(records: &[Record]) -> String {
 }
 
 const CSV_HEADER: [&str; 12] = [
-    "response", "file", "question", "item", "text", "themes", "rules", "durations", "personas",
-    "stages", "tone", "competitors",
+    "response",
+    "file",
+    "question",
+    "item",
+    "text",
+    "themes",
+    "rules",
+    "durations",
+    "personas",
+    "stages",
+    "tone",
+    "competitors",
 ];
 
 /// CSV with the same columns, lists joined with `|`, safe to open in a
@@ -136,7 +149,8 @@ pub fn to_csv(records: &[Record]) -> String {
             r.tone.map(|t| key(&t)).unwrap_or_default(),
             r.competitors.join("|"),
         ];
-        w.write_record(row.iter().map(|c| neutralize(c))).expect("write to memory");
+        w.write_record(row.iter().map(|c| neutralize(c)))
+            .expect("write to memory");
     }
     String::from_utf8(w.into_inner().expect("flush to memory")).expect("csv of UTF-8 is UTF-8")
 }
@@ -182,7 +196,11 @@ mod tests {
             text: "=3-6 months".into(),
             themes: None,
             rules: None,
-            durations: Some(vec![DurationRange { low: 91, high: Some(183), segment: None }]),
+            durations: Some(vec![DurationRange {
+                low: 91,
+                high: Some(183),
+                segment: None,
+            }]),
             personas: None,
             stages: None,
             tone: None,
@@ -194,6 +212,11 @@ mod tests {
             "{\"response\":\"7\",\"file\":\"x.csv\",\"question\":\"cycle_length\",\"item\":0,\"text\":\"=3-6 months\",\"durations\":[{\"low\":91,\"high\":183,\"segment\":null}]}\n"
         );
         let c = to_csv(&[r]);
-        assert!(c.lines().nth(1).unwrap().starts_with("7,x.csv,cycle_length,0,'=3-6 months,,,91-183,"));
+        assert!(
+            c.lines()
+                .nth(1)
+                .unwrap()
+                .starts_with("7,x.csv,cycle_length,0,'=3-6 months,,,91-183,")
+        );
     }
 }

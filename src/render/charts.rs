@@ -26,3 +26,10 @@ pub fn bar_chart(rows: &[Bar], _opts: &BarOpts) -> String {
     s.push_str("</svg>");
     s
 }
+
+pub fn sparkline(values: &[Option<f64>], _labels: &[String], width: u32, height: u32) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\"><title>{}</title></svg>",
+        values.len()
+    )
+}

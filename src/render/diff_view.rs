@@ -110,7 +110,8 @@ fn groups(v: &[ShareDiff]) -> Vec<Group> {
 }
 
 fn days(d: Option<f64>) -> String {
-    d.map(|d| format!("{d:.0} days")).unwrap_or_else(|| "–".into())
+    d.map(|d| format!("{d:.0} days"))
+        .unwrap_or_else(|| "–".into())
 }
 
 /// The headline changes: new and gone themes, and meaningful moves.
@@ -119,8 +120,16 @@ fn headlines(d: &Diff) -> Vec<String> {
     for t in &d.themes {
         let q = t.question.title();
         let line = match t.status {
-            Status::New if t.new_count >= 2 => format!("New in “{q}”: {} ({:.0}% of reps)", t.label, t.new_share * 100.0),
-            Status::Gone if t.old_count >= 2 => format!("Gone from “{q}”: {} (was {:.0}%)", t.label, t.old_share * 100.0),
+            Status::New if t.new_count >= 2 => format!(
+                "New in “{q}”: {} ({:.0}% of reps)",
+                t.label,
+                t.new_share * 100.0
+            ),
+            Status::Gone if t.old_count >= 2 => format!(
+                "Gone from “{q}”: {} (was {:.0}%)",
+                t.label,
+                t.old_share * 100.0
+            ),
             Status::Rising | Status::Falling => format!("“{q}”: {} {}", t.label, change_text(t)),
             _ => continue,
         };
@@ -129,7 +138,11 @@ fn headlines(d: &Diff) -> Vec<String> {
     if let Some(c) = &d.cycle_length
         && c.significant
     {
-        out.push(format!("Sales cycle: median {} → {}", days(c.old_median_days), days(c.new_median_days)));
+        out.push(format!(
+            "Sales cycle: median {} → {}",
+            days(c.old_median_days),
+            days(c.new_median_days)
+        ));
     }
     out
 }
@@ -140,7 +153,9 @@ pub fn build_diff_view(d: &Diff) -> DiffView {
         Some(c) => {
             let test = match (c.too_few, c.p_value) {
                 (true, _) | (_, None) => "too few answers to tell whether it changed".to_string(),
-                (false, Some(p)) if c.significant => format!("a meaningful change (Mann-Whitney p = {p:.3})"),
+                (false, Some(p)) if c.significant => {
+                    format!("a meaningful change (Mann-Whitney p = {p:.3})")
+                }
                 (false, Some(p)) => format!("within noise (Mann-Whitney p = {p:.2})"),
             };
             format!(
@@ -173,8 +188,14 @@ pub fn build_diff_view(d: &Diff) -> DiffView {
         })
         .collect();
     DiffView {
-        old_quarter: d.old_quarter.clone().unwrap_or_else(|| "earlier quarter".into()),
-        new_quarter: d.new_quarter.clone().unwrap_or_else(|| "this quarter".into()),
+        old_quarter: d
+            .old_quarter
+            .clone()
+            .unwrap_or_else(|| "earlier quarter".into()),
+        new_quarter: d
+            .new_quarter
+            .clone()
+            .unwrap_or_else(|| "this quarter".into()),
         old_respondents: d.old_respondents,
         new_respondents: d.new_respondents,
         drift: d.drift.iter().map(|x| x.message.clone()).collect(),

@@ -85,7 +85,10 @@ mod tests {
 
     #[test]
     fn ordinary_text_reads_the_same() {
-        assert_eq!(md_escape("3-6 months, about 90 days"), "3-6 months, about 90 days");
+        assert_eq!(
+            md_escape("3-6 months, about 90 days"),
+            "3-6 months, about 90 days"
+        );
         assert_eq!(md_escape("price\nsecurity"), "price security");
     }
 }

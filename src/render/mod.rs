@@ -13,15 +13,19 @@ use thiserror::Error;
 pub mod charts;
 mod diff_view;
 mod escape;
+mod history;
 mod view;
 
 pub use diff_view::{DiffView, build_diff_view};
 pub use escape::md_escape;
-pub use view::{ReportView, build_view, persona_label};
+pub use view::{ReportView, build_view, build_view_with, persona_key, persona_label};
 
 const TEMPLATES: [(&str, &str); 5] = [
     ("report.md", include_str!("../../templates/report.md.tera")),
-    ("report.html", include_str!("../../templates/report.html.tera")),
+    (
+        "report.html",
+        include_str!("../../templates/report.html.tera"),
+    ),
     ("diff.md", include_str!("../../templates/diff.md.tera")),
     ("diff.html", include_str!("../../templates/diff.html.tera")),
     ("style.css", include_str!("../../templates/style.css")),
@@ -54,7 +58,8 @@ impl Renderer {
                     .map_err(|source| RenderError::Io { path: p, source })?,
                 _ => builtin.to_string(),
             };
-            tera.add_raw_template(name, &text).map_err(|e| template_error(name, &e))?;
+            tera.add_raw_template(name, &text)
+                .map_err(|e| template_error(name, &e))?;
         }
         tera.register_filter("md", escape::md_filter);
         Ok(Renderer { tera })
@@ -82,9 +87,14 @@ impl Renderer {
 
     fn render<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<String, RenderError> {
         let mut ctx = tera::Context::from_serialize(view).map_err(|e| template_error(name, &e))?;
-        let css = self.tera.render("style.css", &tera::Context::new()).map_err(|e| template_error("style.css", &e))?;
+        let css = self
+            .tera
+            .render("style.css", &tera::Context::new())
+            .map_err(|e| template_error("style.css", &e))?;
         ctx.insert("css", &css);
-        self.tera.render(name, &ctx).map_err(|e| template_error(name, &e))
+        self.tera
+            .render(name, &ctx)
+            .map_err(|e| template_error(name, &e))
     }
 }
 

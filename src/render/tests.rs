@@ -18,7 +18,11 @@ fn survey(answers: &[(&str, &str, &str)]) -> Survey {
         segment: Some("company_size".into()),
         reason: String::new(),
     }];
-    for q in [QuestionId::Objections, QuestionId::CycleLength, QuestionId::WebsiteValue] {
+    for q in [
+        QuestionId::Objections,
+        QuestionId::CycleLength,
+        QuestionId::WebsiteValue,
+    ] {
         columns.push(ColumnInfo {
             header: q.wording().into(),
             role: Role::Question,
@@ -52,10 +56,18 @@ fn survey(answers: &[(&str, &str, &str)]) -> Survey {
             delimiter: Some(','),
             header_rows: 1,
             columns,
-            accounting: Accounting { rows: n, used: n, ..Accounting::default() },
+            accounting: Accounting {
+                rows: n,
+                used: n,
+                ..Accounting::default()
+            },
         }],
         responses,
-        accounting: Accounting { rows: n, used: n, ..Accounting::default() },
+        accounting: Accounting {
+            rows: n,
+            used: n,
+            ..Accounting::default()
+        },
         warnings: vec![],
     }
 }
@@ -74,7 +86,15 @@ pub(crate) fn snapshot_of(answers: &[(&str, &str, &str)]) -> Snapshot {
         min_cell_size: 2,
         sources: vec![],
         segments: vec![],
-        questions: aggregate::questions(&s, &coded, &n.codebooks, &Settings { min_cell_size: 2, quotes_per_theme: 3 }),
+        questions: aggregate::questions(
+            &s,
+            &coded,
+            &n.codebooks,
+            &Settings {
+                min_cell_size: 2,
+                quotes_per_theme: 3,
+            },
+        ),
         codebooks: Default::default(),
         data_quality: DataQuality::default(),
     }
@@ -83,7 +103,11 @@ pub(crate) fn snapshot_of(answers: &[(&str, &str, &str)]) -> Snapshot {
 #[test]
 fn hostile_survey_text_is_escaped_in_both_formats() {
     let snap = snapshot_of(&[
-        ("SMB", "<script>alert(1)</script> **bold** [x](http://evil.example)", "3 months"),
+        (
+            "SMB",
+            "<script>alert(1)</script> **bold** [x](http://evil.example)",
+            "3 months",
+        ),
         ("Enterprise", "price | too high", "depends"),
         ("Enterprise", "<img src=x onerror=alert(1)>", "90 days"),
     ]);
@@ -105,7 +129,11 @@ fn html_is_self_contained() {
         for (i, _) in html.match_indices(attr) {
             let rest = &html[i + attr.len()..];
             let target = rest.trim_start_matches(['"', '\'', '(']);
-            assert!(target.starts_with('#'), "{attr} points outside the file: {}", &rest[..40.min(rest.len())]);
+            assert!(
+                target.starts_with('#'),
+                "{attr} points outside the file: {}",
+                &rest[..40.min(rest.len())]
+            );
         }
     }
 }

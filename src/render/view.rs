@@ -3,6 +3,7 @@
 //! summary picked out. Pure: snapshot in, view out.
 
 use super::charts::{Bar, BarOpts, bar_chart};
+use super::history::{self, Deltas, Trend};
 use crate::questions::QuestionId;
 use crate::snapshot::{Count, QuestionSummary, SegmentBreakdown, Snapshot};
 use serde::Serialize;
@@ -17,6 +18,9 @@ pub struct ReportView {
     pub sections: Vec<Section>,
     pub quality: Quality,
     pub generator: String,
+    /// The quarter the inline changes compare with ("" when none).
+    pub previous_quarter: String,
+    pub trends: Vec<Trend>,
 }
 
 /// A labelled line of text.
@@ -34,6 +38,8 @@ pub struct Row {
     pub count: usize,
     pub share: String,
     pub quotes: Vec<String>,
+    /// Change since the previous quarter ("" when there is none).
+    pub delta: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -77,6 +83,8 @@ pub struct Durations {
     pub histogram: Vec<Row>,
     pub chart: String,
     pub by_word: Vec<Line>,
+    /// The previous quarter's median, when known.
+    pub previous: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -115,13 +123,49 @@ fn row(c: &Count) -> Row {
         count: c.count,
         share: pct(c.share),
         quotes: vec![],
+        delta: String::new(),
     }
 }
 
+/// The view of a snapshot on its own.
 pub fn build_view(s: &Snapshot) -> ReportView {
+    build_view_with(s, None, &[])
+}
+
+/// The view of a snapshot with the previous quarter's (for inline
+/// changes) and earlier quarters' (for trends).
+pub fn build_view_with(
+    s: &Snapshot,
+    previous: Option<&Snapshot>,
+    history: &[Snapshot],
+) -> ReportView {
+    let deltas = previous.map(|p| Deltas::new(p, s)).unwrap_or_default();
+    let mut v = base_view(s);
+    for (sec, q) in v.sections.iter_mut().zip(&s.questions) {
+        for r in sec
+            .themes
+            .iter_mut()
+            .chain(&mut sec.personas)
+            .chain(&mut sec.ratings)
+        {
+            r.delta = deltas.get(q.id, &r.key);
+        }
+        if let Some(d) = &mut sec.durations {
+            d.previous = deltas.cycle.clone().unwrap_or_default();
+        }
+    }
+    v.previous_quarter = deltas.previous_quarter.clone().unwrap_or_default();
+    v.trends = history::trends(s, history);
+    v
+}
+
+fn base_view(s: &Snapshot) -> ReportView {
     ReportView {
         title: s.title.clone(),
-        quarter: s.quarter.clone().unwrap_or_else(|| "quarter unknown".into()),
+        quarter: s
+            .quarter
+            .clone()
+            .unwrap_or_else(|| "quarter unknown".into()),
         respondents: s.respondents,
         segments: s
             .segments
@@ -140,6 +184,8 @@ pub fn build_view(s: &Snapshot) -> ReportView {
         sections: s.questions.iter().map(|q| section(s, q)).collect(),
         quality: quality(s),
         generator: s.generator.clone(),
+        previous_quarter: String::new(),
+        trends: vec![],
     }
 }
 
@@ -163,14 +209,27 @@ fn summary(s: &Snapshot) -> Vec<Line> {
             text: text.unwrap_or_else(|| "no usable answers".into()),
         })
     };
-    push("Top objections", top_themes(s.question(QuestionId::Objections), 3));
-    push("Top differentiators", top_themes(s.question(QuestionId::Differentiators), 3));
-    let cycle = s.question(QuestionId::CycleLength).and_then(|q| q.durations.as_ref());
+    push(
+        "Top objections",
+        top_themes(s.question(QuestionId::Objections), 3),
+    );
+    push(
+        "Top differentiators",
+        top_themes(s.question(QuestionId::Differentiators), 3),
+    );
+    let cycle = s
+        .question(QuestionId::CycleLength)
+        .and_then(|q| q.durations.as_ref());
     push(
         "Median sales cycle",
         cycle.and_then(|d| {
             d.median_days.map(|m| {
-                format!("{} ({} of {} answers gave a duration)", days(m), d.parsed, d.parsed + d.unparsed)
+                format!(
+                    "{} ({} of {} answers gave a duration)",
+                    days(m),
+                    d.parsed,
+                    d.parsed + d.unparsed
+                )
             })
         }),
     );
@@ -178,7 +237,13 @@ fn summary(s: &Snapshot) -> Vec<Line> {
         q.personas
             .iter()
             .take(3)
-            .map(|p| format!("{} ({})", persona_label(p.function, p.seniority), pct(p.share)))
+            .map(|p| {
+                format!(
+                    "{} ({})",
+                    persona_label(p.function, p.seniority),
+                    pct(p.share)
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ")
     });
@@ -198,7 +263,11 @@ fn summary(s: &Snapshot) -> Vec<Line> {
     let emerging: Vec<String> = s
         .questions
         .iter()
-        .flat_map(|q| q.emerging.iter().map(move |e| format!("{} ({})", e.label, q.title)))
+        .flat_map(|q| {
+            q.emerging
+                .iter()
+                .map(move |e| format!("{} ({})", e.label, q.title))
+        })
         .collect();
     if !emerging.is_empty() {
         push("Emerging themes", Some(emerging.join("; ")));
@@ -220,9 +289,21 @@ fn label_of<T: Serialize>(t: &T) -> String {
         _ => {
             let k = key.replace('_', " ");
             let mut c = k.chars();
-            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
         }
     }
+}
+
+/// `function/seniority` in snake case, as in snapshots and diffs.
+pub fn persona_key(f: crate::normalize::Function, s: crate::normalize::Seniority) -> String {
+    let k = serde_json::to_value((f, s)).unwrap_or_default();
+    format!(
+        "{}/{}",
+        k[0].as_str().unwrap_or_default(),
+        k[1].as_str().unwrap_or_default()
+    )
 }
 
 pub fn persona_label(f: crate::normalize::Function, s: crate::normalize::Seniority) -> String {
@@ -239,6 +320,7 @@ fn section(s: &Snapshot, q: &QuestionSummary) -> Section {
             count: t.respondents,
             share: pct(t.share),
             quotes: t.quotes.clone(),
+            delta: String::new(),
         })
         .collect();
     let chart = if q.themes.is_empty() {
@@ -276,17 +358,19 @@ fn section(s: &Snapshot, q: &QuestionSummary) -> Section {
                 count: e.respondents,
                 share: pct(e.respondents as f64 / q.answered.max(1) as f64),
                 quotes: e.quotes.clone(),
+                delta: String::new(),
             })
             .collect(),
         personas: q
             .personas
             .iter()
             .map(|p| Row {
-                key: format!("{}/{}", label_of(&p.function), label_of(&p.seniority)),
+                key: persona_key(p.function, p.seniority),
                 label: persona_label(p.function, p.seniority),
                 count: p.respondents,
                 share: pct(p.share),
                 quotes: vec![],
+                delta: String::new(),
             })
             .collect(),
         persona_table: persona_table(q),
@@ -299,6 +383,7 @@ fn section(s: &Snapshot, q: &QuestionSummary) -> Section {
                 count: st.respondents,
                 share: pct(st.share),
                 quotes: vec![],
+                delta: String::new(),
             })
             .collect(),
         stage_order: q
@@ -309,12 +394,24 @@ fn section(s: &Snapshot, q: &QuestionSummary) -> Section {
             .collect::<Vec<_>>()
             .join(" → "),
         durations: q.durations.as_ref().map(|d| durations(q, d)),
-        ratings: q.ratings.iter().flat_map(|r| r.distribution.iter().map(row)).collect(),
-        scale: q.ratings.iter().flat_map(|r| r.scale.iter().map(row)).collect(),
+        ratings: q
+            .ratings
+            .iter()
+            .flat_map(|r| r.distribution.iter().map(row))
+            .collect(),
+        scale: q
+            .ratings
+            .iter()
+            .flat_map(|r| r.scale.iter().map(row))
+            .collect(),
         tone: q.tone.iter().map(row).collect(),
         competitors: q.competitors.iter().map(row).collect(),
         missing: q.missing_audiences.iter().map(row).collect(),
-        segment_tables: q.by_segment.iter().map(|b| segment_table(s, q, b)).collect(),
+        segment_tables: q
+            .by_segment
+            .iter()
+            .map(|b| segment_table(s, q, b))
+            .collect(),
     }
 }
 
@@ -335,7 +432,10 @@ fn durations(q: &QuestionSummary, d: &crate::snapshot::DurationSummary) -> Durat
         },
     );
     Durations {
-        median: d.median_days.map(days).unwrap_or_else(|| "not known".into()),
+        median: d
+            .median_days
+            .map(days)
+            .unwrap_or_else(|| "not known".into()),
         quartiles: match (d.q1_days, d.q3_days) {
             (Some(a), Some(b)) => format!("{a:.0} to {b:.0} days"),
             _ => "not known".into(),
@@ -353,6 +453,7 @@ fn durations(q: &QuestionSummary, d: &crate::snapshot::DurationSummary) -> Durat
                 text: format!("{} ({} answers)", days(w.median_days), w.answers),
             })
             .collect(),
+        previous: String::new(),
     }
 }
 
@@ -387,7 +488,10 @@ fn persona_table(q: &QuestionSummary) -> Option<Table> {
         })
         .collect();
     Some(Table {
-        caption: format!("Respondents naming each function and level (of {})", q.answered),
+        caption: format!(
+            "Respondents naming each function and level (of {})",
+            q.answered
+        ),
         header,
         rows,
         note: String::new(),
@@ -404,27 +508,38 @@ fn segment_table(s: &Snapshot, q: &QuestionSummary, b: &SegmentBreakdown) -> Tab
         .map(|x| x.header.clone())
         .unwrap_or_else(|| b.segment.clone());
     let mut header = vec![String::new()];
-    header.extend(b.cells.iter().map(|c| format!("{} (n={})", c.value, c.answered)));
+    header.extend(
+        b.cells
+            .iter()
+            .map(|c| format!("{} (n={})", c.value, c.answered)),
+    );
     let keys: Vec<(String, String)> = if !q.themes.is_empty() {
-        q.themes.iter().take(8).map(|t| (t.id.clone(), t.label.clone())).collect()
+        q.themes
+            .iter()
+            .take(8)
+            .map(|t| (t.id.clone(), t.label.clone()))
+            .collect()
     } else if !q.personas.is_empty() {
         q.personas
             .iter()
             .take(6)
             .map(|p| {
-                let k = serde_json::to_value((p.function, p.seniority)).unwrap_or_default();
-                let key = format!(
-                    "{}/{}",
-                    k[0].as_str().unwrap_or_default(),
-                    k[1].as_str().unwrap_or_default()
-                );
-                (key, persona_label(p.function, p.seniority))
+                (
+                    persona_key(p.function, p.seniority),
+                    persona_label(p.function, p.seniority),
+                )
             })
             .collect()
     } else if !q.stages.is_empty() {
-        q.stages.iter().map(|st| (st.id.clone(), st.label.clone())).collect()
+        q.stages
+            .iter()
+            .map(|st| (st.id.clone(), st.label.clone()))
+            .collect()
     } else if let Some(r) = &q.ratings {
-        r.distribution.iter().map(|c| (c.key.clone(), c.label.clone())).collect()
+        r.distribution
+            .iter()
+            .map(|c| (c.key.clone(), c.label.clone()))
+            .collect()
     } else {
         vec![]
     };
@@ -442,7 +557,9 @@ fn segment_table(s: &Snapshot, q: &QuestionSummary, b: &SegmentBreakdown) -> Tab
             if c.suppressed {
                 "–".into()
             } else {
-                c.median_days.map(|m| format!("{m:.0}")).unwrap_or_else(|| "·".into())
+                c.median_days
+                    .map(|m| format!("{m:.0}"))
+                    .unwrap_or_else(|| "·".into())
             }
         }));
         rows.push(r);
