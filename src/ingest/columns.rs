@@ -1,7 +1,14 @@
-//! Columns understood: each header becomes a question id, a segment, the
-//! respondent, the timestamp, platform metadata, or is left unplaced.
-//! Question headers are matched to the question bank by similarity.
+//! Columns understood: each field of a layout becomes a question id, a
+//! segment, the respondent, the timestamp, platform metadata, or is left
+//! unplaced with a plain-words reason. Order: the user's config rules, the
+//! platform's own columns, common names (generic table), respondent-like
+//! headers, then question matching and segment phrases. One column per
+//! question: when two match the same id, the better keeps it.
 
+use super::layout::{Field, Known, Layout, MemberKind, fold_header};
+use super::matching::{self, STRONG, THRESHOLD};
+use super::platforms::{generic, lookup_prefixed};
+use super::{ColumnInfo, Role};
 use crate::questions::QuestionId;
 use std::collections::BTreeMap;
 
@@ -14,4 +21,265 @@ pub struct ColumnRules {
     pub segments: BTreeMap<String, String>,
     /// Headers (or parts) to ignore.
     pub ignore: Vec<String>,
+}
+
+/// A field with its place.
+#[derive(Debug, Clone)]
+pub(crate) struct Placed {
+    pub field: Field,
+    pub role: Role,
+    pub known: Option<Known>,
+    pub question: Option<QuestionId>,
+    pub segment: Option<String>,
+    pub reason: String,
+    /// The question score (0 unless matched by similarity).
+    pub score: f64,
+}
+
+impl Placed {
+    fn new(field: &Field, role: Role, reason: impl Into<String>) -> Placed {
+        Placed {
+            field: field.clone(),
+            role,
+            known: field.known,
+            question: None,
+            segment: None,
+            reason: reason.into(),
+            score: 0.0,
+        }
+    }
+}
+
+enum Rule {
+    Question(QuestionId),
+    Segment(String),
+    Ignore,
+}
+
+/// Places every field of `layout`.
+pub(crate) fn classify(layout: &Layout, rules: &ColumnRules) -> Vec<Placed> {
+    let mut placed: Vec<Placed> = layout
+        .fields
+        .iter()
+        .map(|f| place(f, rules, layout))
+        .collect();
+    one_timestamp(&mut placed);
+    one_column_per_question(&mut placed);
+    placed
+}
+
+fn place(field: &Field, rules: &ColumnRules, layout: &Layout) -> Placed {
+    let all_headers: Vec<String> = std::iter::once(field.text.clone())
+        .chain(field.members.iter().map(|m| m.header.clone()))
+        .collect();
+    if let Some((key, rule)) = config_rule(&all_headers, rules) {
+        return by_rule(field, &key, rule);
+    }
+    if all_headers.iter().all(|h| h.trim().is_empty()) {
+        return Placed::new(
+            field,
+            Role::Ignored,
+            "no header (often a trailing delimiter at the end of each line)",
+        );
+    }
+    let mut field = field.clone();
+    if field.known.is_none() && field.members.len() == 1 {
+        field.known = lookup_prefixed(generic::KNOWN, &field.text).or_else(|| respondent_like(&field.text));
+    }
+    if let Some(known) = field.known {
+        return by_known(&field, known, layout);
+    }
+    by_text(&field)
+}
+
+fn config_rule(headers: &[String], rules: &ColumnRules) -> Option<(String, Rule)> {
+    let folded: Vec<String> = headers.iter().map(|h| fold_header(h)).collect();
+    let hit = |key: &str| {
+        let k = fold_header(key);
+        !k.is_empty() && folded.iter().any(|h| h.contains(&k))
+    };
+    let mut candidates: Vec<(String, Rule)> = vec![];
+    for (k, q) in &rules.questions {
+        if hit(k) {
+            candidates.push((k.clone(), Rule::Question(*q)));
+        }
+    }
+    for (k, s) in &rules.segments {
+        if hit(k) {
+            candidates.push((k.clone(), Rule::Segment(s.clone())));
+        }
+    }
+    for k in &rules.ignore {
+        if hit(k) {
+            candidates.push((k.clone(), Rule::Ignore));
+        }
+    }
+    // The most specific (longest) key wins.
+    candidates.into_iter().max_by_key(|(k, _)| k.len())
+}
+
+fn by_rule(field: &Field, key: &str, rule: Rule) -> Placed {
+    match rule {
+        Rule::Question(q) => {
+            let mut p = Placed::new(field, Role::Question, format!("set in the config: \"{key}\" -> {q}"));
+            p.question = Some(q);
+            p.score = f64::MAX;
+            p.known = None;
+            p
+        }
+        Rule::Segment(s) => {
+            let mut p = Placed::new(field, Role::Segment, format!("set in the config: \"{key}\" -> segment {s}"));
+            p.segment = Some(s);
+            p.known = None;
+            p
+        }
+        Rule::Ignore => Placed::new(field, Role::Ignored, format!("ignored by the config (\"{key}\")")),
+    }
+}
+
+/// Short headers that ask for the respondent's name or email.
+fn respondent_like(header: &str) -> Option<Known> {
+    let h = fold_header(&matching::strip_decorations(header));
+    let words: Vec<&str> = h
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    let not_person = ["company", "product", "account", "customer", "business", "organization", "organisation", "school", "team", "manager", "competitor", "client", "file"];
+    if words.iter().any(|w| not_person.contains(w)) {
+        return None;
+    }
+    if words.iter().any(|w| matches!(*w, "email" | "e-mail" | "mail")) {
+        return Some(Known::Email);
+    }
+    if words.contains(&"name") {
+        return Some(Known::Name);
+    }
+    None
+}
+
+fn by_known(field: &Field, known: Known, layout: &Layout) -> Placed {
+    let platform = layout.platform;
+    let (role, reason) = match known {
+        Known::Submitted => (Role::Timestamp, "the submission time".to_string()),
+        Known::OtherTime => (Role::Metadata, format!("a time kept by {platform}, not the submission time")),
+        Known::Email => (Role::Respondent, "the respondent's email (used to find repeat submissions, never printed)".into()),
+        Known::Name | Known::FirstName | Known::LastName => {
+            (Role::Respondent, "the respondent's name (used to find repeat submissions, never printed)".into())
+        }
+        Known::PersonId | Known::ResponseId => (Role::Respondent, "a respondent or response id".into()),
+        Known::Ip => (Role::Respondent, "the respondent's IP address (never printed)".into()),
+        Known::Finished | Known::Progress | Known::CompletedMark | Known::ResponseType => {
+            (Role::Metadata, "marks whether the response was finished".into())
+        }
+        Known::Meta => (Role::Metadata, format!("bookkeeping column of {platform}")),
+    };
+    let mut p = Placed::new(field, role, reason);
+    p.known = Some(known);
+    p
+}
+
+fn by_text(field: &Field) -> Placed {
+    let text = &field.text;
+    let matched = matching::match_question(text);
+    let segment = matching::segment_of(text);
+    let strong = matched.as_ref().is_some_and(|m| m.score >= STRONG);
+    if let (Some(seg), false) = (&segment, strong) {
+        let mut p = Placed::new(field, Role::Segment, format!("names a segment ({})", seg.replace('_', " ")));
+        p.segment = Some(seg.clone());
+        return p;
+    }
+    if let Some(m) = matched {
+        let next = m
+            .runner_up
+            .map(|(q, s)| format!("; next best {q} at {s:.1}"))
+            .unwrap_or_default();
+        let mut p = Placed::new(field, Role::Question, format!("reads like question {} (score {:.1}{next})", m.id, m.score));
+        p.question = Some(m.id);
+        p.score = m.score;
+        return p;
+    }
+    let near = matching::best_score(text)
+        .filter(|(_, s)| *s >= 1.0)
+        .map(|(q, s)| format!(" (closest: {q} at {s:.1}, {THRESHOLD:.1} needed)"))
+        .unwrap_or_default();
+    Placed::new(
+        field,
+        Role::Ignored,
+        format!("not one of the 16 questions nor a known segment{near}; map it in frontline.toml if it should count"),
+    )
+}
+
+/// Only the first submission-time column is the timestamp.
+fn one_timestamp(placed: &mut [Placed]) {
+    let mut seen = false;
+    for p in placed.iter_mut().filter(|p| p.role == Role::Timestamp) {
+        if seen {
+            p.role = Role::Metadata;
+            p.reason = "another time column (the first one is the submission time)".into();
+        }
+        seen = true;
+    }
+}
+
+/// When several columns match one question, the best keeps it and the
+/// others are listed as ignored with the reason.
+fn one_column_per_question(placed: &mut [Placed]) {
+    let mut best: BTreeMap<QuestionId, usize> = BTreeMap::new();
+    for (i, p) in placed.iter().enumerate() {
+        if let Some(q) = p.question {
+            let keep = best.get(&q).is_none_or(|&b| placed[b].score < p.score);
+            if keep {
+                best.insert(q, i);
+            }
+        }
+    }
+    for i in 0..placed.len() {
+        let Some(q) = placed[i].question else { continue };
+        let winner = best[&q];
+        if winner != i {
+            let other = placed[winner].field.text.clone();
+            let p = &mut placed[i];
+            p.role = Role::Ignored;
+            p.question = None;
+            p.reason = format!("also reads like {q}, but the column \"{}\" matches it better; map it in frontline.toml to choose", short(&other));
+        }
+    }
+}
+
+fn short(s: &str) -> String {
+    let t: String = s.chars().take(60).collect();
+    if t.len() < s.len() { format!("{t}...") } else { t }
+}
+
+/// One [`ColumnInfo`] per physical column, in column order.
+pub(crate) fn column_infos(placed: &[Placed]) -> Vec<ColumnInfo> {
+    let mut out: Vec<(usize, ColumnInfo)> = vec![];
+    for p in placed {
+        for m in &p.field.members {
+            let reason = match &m.kind {
+                MemberKind::Option(label) if p.role == Role::Question || p.role == Role::Segment => {
+                    format!("option \"{}\" of a multi-column question; {}", short(label), p.reason)
+                }
+                MemberKind::Other => format!("\"other\" text of the column before; {}", p.reason),
+                MemberKind::Duplicate => "repeats the answer of its question as one column per option".into(),
+                _ => p.reason.clone(),
+            };
+            let role = if m.kind == MemberKind::Duplicate { Role::Metadata } else { p.role };
+            out.push((
+                m.col,
+                ColumnInfo {
+                    header: m.header.clone(),
+                    role,
+                    question: p.question.filter(|_| role == Role::Question),
+                    segment: p.segment.clone().filter(|_| role == Role::Segment),
+                    reason,
+                },
+            ));
+        }
+    }
+    out.sort_by_key(|(c, _)| *c);
+    out.into_iter().map(|(_, c)| c).collect()
 }

@@ -15,12 +15,26 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
+mod accounting;
+mod assemble;
 pub mod columns;
+mod decode;
+mod detect;
+mod dialect;
 mod error;
+mod inspect;
+mod layout;
+mod matching;
+mod platforms;
 mod read;
+mod records;
+mod timestamps;
+mod xlsx;
 
 pub use columns::ColumnRules;
 pub use error::IngestError;
+pub use inspect::{Inspection, inspect};
+pub use matching::{QuestionMatch, match_question};
 pub use read::{read_export, read_exports};
 
 /// The survey platform that produced an export.

@@ -1,0 +1,283 @@
+//! Bytes -> text: recognise files that are not text at all (images, PDFs,
+//! workbooks saved under a .csv name), then pick the encoding from the BOM,
+//! the NUL pattern of BOM-less UTF-16, or a UTF-8 validity pass over the
+//! file in chunks (falling back to Windows-1252, never to mojibake), and
+//! hand back a streaming reader that yields UTF-8.
+
+use super::{IngestError, TextEncoding};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs_io::DecodeReaderBytesBuilder;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// What the first bytes of a file say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    /// Text: a CSV or something like it.
+    Text(TextEncoding),
+    /// A workbook calamine can read (.xlsx, .xlsm, .xls, .ods).
+    Workbook,
+}
+
+const SNIFF: usize = 8192;
+
+/// Opens `path` and decides what it holds, with errors a person can act on.
+pub(crate) fn sniff(path: &Path) -> Result<FileKind, IngestError> {
+    let head = read_head(path)?;
+    if head.is_empty() {
+        return Err(IngestError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let ext = extension(path);
+    if let Some(kind) = binary_kind(&head, &ext, path)? {
+        return Ok(kind);
+    }
+    let enc = match bom(&head) {
+        Some(enc) => enc,
+        None => match utf16_by_nuls(&head) {
+            Some(enc) => enc,
+            None if is_utf8(path)? => TextEncoding::Utf8,
+            None => TextEncoding::Windows1252,
+        },
+    };
+    check_text_like(&head, enc, path)?;
+    Ok(FileKind::Text(enc))
+}
+
+/// A reader over the whole file that yields UTF-8 without a BOM.
+pub(crate) fn open_text(path: &Path, enc: TextEncoding) -> Result<Box<dyn Read>, IngestError> {
+    let file = File::open(path).map_err(|e| io_error(path, e))?;
+    let reader = DecodeReaderBytesBuilder::new()
+        .encoding(Some(encoding_of(enc)))
+        .bom_override(true)
+        .strip_bom(true)
+        .build(file);
+    Ok(Box::new(reader))
+}
+
+pub(crate) fn encoding_of(enc: TextEncoding) -> &'static Encoding {
+    match enc {
+        TextEncoding::Utf8 => UTF_8,
+        TextEncoding::Utf16Le => UTF_16LE,
+        TextEncoding::Utf16Be => UTF_16BE,
+        TextEncoding::Windows1252 => WINDOWS_1252,
+    }
+}
+
+pub(crate) fn io_error(path: &Path, e: io::Error) -> IngestError {
+    if e.kind() == io::ErrorKind::NotFound {
+        IngestError::NotFound {
+            path: path.to_path_buf(),
+        }
+    } else {
+        IngestError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        }
+    }
+}
+
+fn read_head(path: &Path) -> Result<Vec<u8>, IngestError> {
+    if path.is_dir() {
+        return Err(IngestError::NotText {
+            path: path.to_path_buf(),
+            what: "a folder".into(),
+            advice: "Give the path of the exported file inside it.".into(),
+        });
+    }
+    let file = File::open(path).map_err(|e| io_error(path, e))?;
+    let mut head = Vec::with_capacity(SNIFF);
+    file.take(SNIFF as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| io_error(path, e))?;
+    Ok(head)
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+fn not_text(path: &Path, what: &str, advice: &str) -> IngestError {
+    IngestError::NotText {
+        path: path.to_path_buf(),
+        what: what.into(),
+        advice: advice.into(),
+    }
+}
+
+/// Recognises binary formats by their magic bytes.
+fn binary_kind(head: &[u8], ext: &str, path: &Path) -> Result<Option<FileKind>, IngestError> {
+    let workbook_ext = matches!(ext, "xlsx" | "xlsm" | "xlsb" | "xls" | "ods");
+    if head.starts_with(b"PK\x03\x04") {
+        let office = contains(head, b"[Content_Types].xml") || contains(head, b"xl/");
+        if workbook_ext {
+            return Ok(Some(FileKind::Workbook));
+        }
+        if office {
+            return Err(not_text(
+                path,
+                "an Excel workbook (.xlsx) saved under a .csv name",
+                "Rename it to .xlsx (frontline reads .xlsx files), or open it in Excel and use File > Save As > CSV UTF-8.",
+            ));
+        }
+        return Err(not_text(
+            path,
+            "a ZIP archive",
+            "Unzip it and give frontline the CSV or .xlsx file inside.",
+        ));
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        if workbook_ext {
+            return Ok(Some(FileKind::Workbook));
+        }
+        return Err(not_text(
+            path,
+            "an old Excel workbook (.xls) saved under another name",
+            "Rename it to .xls, or open it in Excel and use File > Save As > CSV UTF-8.",
+        ));
+    }
+    let magic: [(&[u8], &str); 6] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"%PDF", "a PDF document"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"{\\rtf", "a Rich Text (RTF) document"),
+        (b"\x1F\x8B", "a gzip archive"),
+    ];
+    for (m, what) in magic {
+        if head.starts_with(m) {
+            return Err(not_text(
+                path,
+                what,
+                "Export the responses from the survey tool as CSV (or .xlsx) and give frontline that file.",
+            ));
+        }
+    }
+    if workbook_ext {
+        return Err(not_text(
+            path,
+            "a file named like a workbook that is not one",
+            "Open it in Excel and save it again as .xlsx or CSV UTF-8.",
+        ));
+    }
+    Ok(None)
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn bom(head: &[u8]) -> Option<TextEncoding> {
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        Some(TextEncoding::Utf8)
+    } else if head.starts_with(&[0xFF, 0xFE]) {
+        Some(TextEncoding::Utf16Le)
+    } else if head.starts_with(&[0xFE, 0xFF]) {
+        Some(TextEncoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// BOM-less UTF-16: ASCII text has a NUL in every other byte. A few NULs in
+/// a UTF-8 file (SurveyMonkey's legacy sub-header row) must not trigger it,
+/// so most pairs have to follow the pattern.
+fn utf16_by_nuls(head: &[u8]) -> Option<TextEncoding> {
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let strong = |n: usize| n * 10 >= pairs * 6;
+    let weak = |n: usize| n * 20 <= pairs;
+    if strong(odd) && weak(even) {
+        Some(TextEncoding::Utf16Le)
+    } else if strong(even) && weak(odd) {
+        Some(TextEncoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// Validity pre-pass over the whole file, in chunks, carrying a sequence cut
+/// at a chunk boundary over to the next chunk.
+fn is_utf8(path: &Path) -> Result<bool, IngestError> {
+    let mut file = File::open(path).map_err(|e| io_error(path, e))?;
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut carry = 0usize;
+    loop {
+        let n = file
+            .read(&mut buf[carry..])
+            .map_err(|e| io_error(path, e))?;
+        let end = carry + n;
+        if n == 0 {
+            return Ok(carry == 0);
+        }
+        match std::str::from_utf8(&buf[..end]) {
+            Ok(_) => carry = 0,
+            Err(e) if e.error_len().is_none() => {
+                let valid = e.valid_up_to();
+                buf.copy_within(valid..end, 0);
+                carry = end - valid;
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// Text files have few control characters; anything else is binary data
+/// that no survey tool exports.
+fn check_text_like(head: &[u8], enc: TextEncoding, path: &Path) -> Result<(), IngestError> {
+    let (text, _, _) = encoding_of(enc).decode(head);
+    let total = text.chars().count().max(1);
+    let control = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n' | '\0'))
+        .count();
+    if control * 10 > total {
+        return Err(not_text(
+            path,
+            "binary data, not text",
+            "Export the responses from the survey tool as CSV (or .xlsx) and give frontline that file.",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nul_pattern_finds_bomless_utf16() {
+        let le: Vec<u8> = "Id,Name\r\n1,Ann\r\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let be: Vec<u8> = "Id,Name\r\n1,Ann\r\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(utf16_by_nuls(&le), Some(TextEncoding::Utf16Le));
+        assert_eq!(utf16_by_nuls(&be), Some(TextEncoding::Utf16Be));
+        let sm = b"RespondentID,CollectorID,StartDate\r\n\0,\0,\0\r\n";
+        assert_eq!(utf16_by_nuls(sm), None);
+    }
+
+    #[test]
+    fn boms() {
+        assert_eq!(bom(b"\xEF\xBB\xBFa"), Some(TextEncoding::Utf8));
+        assert_eq!(bom(b"\xFF\xFEa\0"), Some(TextEncoding::Utf16Le));
+        assert_eq!(bom(b"\xFE\xFF\0a"), Some(TextEncoding::Utf16Be));
+        assert_eq!(bom(b"abc"), None);
+    }
+}

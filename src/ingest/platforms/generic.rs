@@ -1,0 +1,93 @@
+//! A plain CSV (made by hand in Excel, or from a tool not listed): one
+//! header row, one column per question. Its table of common column names
+//! is also the fallback for every other platform, and covers ODK Central
+//! exports (`SubmissionDate`, `KEY`, `SubmitterName`, ...).
+
+use super::{Head, Spec};
+use crate::ingest::Platform;
+use crate::ingest::layout::{one_per_column, Known, Layout, group_brackets};
+
+pub(crate) const SPEC: Spec = Spec {
+    platform: Platform::Generic,
+    score: |_| 1,
+    layout,
+};
+
+/// Common names of non-question columns, folded (`*` = prefix).
+pub(crate) const KNOWN: &[(&str, Known)] = &[
+    ("timestamp", Known::Submitted),
+    ("submission date", Known::Submitted),
+    ("submission time", Known::Submitted),
+    ("submitted at", Known::Submitted),
+    ("submitted", Known::Submitted),
+    ("date submitted", Known::Submitted),
+    ("submit date", Known::Submitted),
+    ("submissiondate", Known::Submitted),
+    ("completion time", Known::Submitted),
+    ("completed at", Known::Submitted),
+    ("created at", Known::Submitted),
+    ("date", Known::Submitted),
+    ("date/time", Known::Submitted),
+    ("datetime", Known::Submitted),
+    ("response date", Known::Submitted),
+    ("start time", Known::OtherTime),
+    ("start date", Known::OtherTime),
+    ("started at", Known::OtherTime),
+    ("end time", Known::OtherTime),
+    ("end date", Known::OtherTime),
+    ("email", Known::Email),
+    ("e-mail", Known::Email),
+    ("email address", Known::Email),
+    ("e-mail address", Known::Email),
+    ("your email", Known::Email),
+    ("your email address", Known::Email),
+    ("work email", Known::Email),
+    ("name", Known::Name),
+    ("full name", Known::Name),
+    ("your name", Known::Name),
+    ("your full name", Known::Name),
+    ("respondent", Known::Name),
+    ("respondent name", Known::Name),
+    ("rep", Known::Name),
+    ("rep name", Known::Name),
+    ("sales rep", Known::Name),
+    ("first name", Known::FirstName),
+    ("last name", Known::LastName),
+    ("surname", Known::LastName),
+    ("id", Known::ResponseId),
+    ("response id", Known::ResponseId),
+    ("respondent id", Known::ResponseId),
+    ("record id", Known::ResponseId),
+    ("key", Known::ResponseId),
+    ("ip", Known::Ip),
+    ("ip address", Known::Ip),
+    ("finished", Known::Finished),
+    ("progress", Known::Progress),
+    ("status", Known::Meta),
+    ("duration", Known::Meta),
+    ("meta-instanceid", Known::Meta),
+    ("meta/instanceid", Known::Meta),
+    ("instanceid", Known::Meta),
+    ("submitterid", Known::Meta),
+    ("submittername", Known::Meta),
+    ("reviewstate", Known::Meta),
+    ("deviceid", Known::Meta),
+    ("device_id", Known::Meta),
+    ("attachmentspresent", Known::Meta),
+    ("attachmentsexpected", Known::Meta),
+    ("edits", Known::Meta),
+    ("formversion", Known::Meta),
+    ("user agent", Known::Meta),
+    ("referrer", Known::Meta),
+];
+
+fn layout(head: &Head) -> Layout {
+    let fields = one_per_column(head.first().map_or(&[][..], |r| &r[..]), KNOWN);
+    Layout {
+        platform: Platform::Generic,
+        header_rows: 1,
+        fields: group_brackets(fields),
+        placeholders: &[],
+        day_first: false,
+    }
+}

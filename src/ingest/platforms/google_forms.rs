@@ -1,0 +1,41 @@
+//! Google Forms: the Sheets "Download -> CSV" file (`Timestamp`, optional
+//! `Email Address`, one column per question, grid rows as `Q [Row]`), Forms'
+//! own "Download responses (.csv)" (`2026/09/22 11:07:29 AM GMT+1`), and the
+//! same data re-saved by Excel (timestamps without seconds). Checkbox
+//! answers stay in one cell, joined with `;` or `, `.
+
+use super::{Head, Spec, cell, count};
+use crate::ingest::Platform;
+use crate::ingest::layout::{one_per_column, Known, Layout, group_brackets};
+
+pub(crate) const SPEC: Spec = Spec {
+    platform: Platform::GoogleForms,
+    score,
+    layout,
+};
+
+const KNOWN: &[(&str, Known)] = &[
+    ("timestamp", Known::Submitted),
+    ("email address", Known::Email),
+    ("email", Known::Email),
+    ("score", Known::Meta),
+    ("total score", Known::Meta),
+];
+
+fn score(head: &Head) -> u32 {
+    if cell(head, 0, 0) != "timestamp" {
+        return 0;
+    }
+    40 + 10 * count(head, &["email address", "score"])
+}
+
+fn layout(head: &Head) -> Layout {
+    let fields = one_per_column(head.first().map_or(&[][..], |r| &r[..]), KNOWN);
+    Layout {
+        platform: Platform::GoogleForms,
+        header_rows: 1,
+        fields: group_brackets(fields),
+        placeholders: &[],
+        day_first: false,
+    }
+}
