@@ -18,3 +18,4 @@ pub mod quarter;
 pub mod questions;
 pub mod render;
 pub mod snapshot;
+pub mod stats;
