@@ -76,6 +76,7 @@ fn build_snapshot(
         ..Settings::default()
     };
     let questions = aggregate::questions(survey, coded, &normalizer.codebooks, &settings);
+    let head_to_head = aggregate::head_to_head(&questions);
     let (label, mut data_quality) = quarter_and_quality(req, survey)?;
     data_quality.missing_questions = QuestionId::ALL
         .into_iter()
@@ -93,6 +94,7 @@ fn build_snapshot(
         segments: segments(survey),
         questions,
         codebooks: codebook_info(&normalizer.codebooks),
+        head_to_head,
         data_quality,
     })
 }

@@ -35,6 +35,10 @@ pub struct Snapshot {
     pub questions: Vec<QuestionSummary>,
     /// Codebook id -> its theme ids and fingerprint, for drift detection.
     pub codebooks: BTreeMap<String, CodebookInfo>,
+    /// Strengths against competitors' strengths, objections against
+    /// prospects' questions.
+    #[serde(default)]
+    pub head_to_head: Vec<HeadToHead>,
     pub data_quality: DataQuality,
 }
 
@@ -106,6 +110,56 @@ pub struct QuestionSummary {
     /// One entry per segment column.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub by_segment: Vec<SegmentBreakdown>,
+    /// Segment values that differ markedly from the rest of the team.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<Highlight>,
+}
+
+/// "Security is raised by 70% of Enterprise reps vs 20% overall": a
+/// segment value whose share of a theme (persona, verdict) differs from the
+/// rest of the team by a Fisher's exact test, after a Benjamini-Hochberg
+/// adjustment over the question's tests.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Highlight {
+    pub segment: String,
+    pub value: String,
+    /// Theme id, `function/seniority` or verdict.
+    pub key: String,
+    pub label: String,
+    /// Respondents in the segment value naming it, of `n`.
+    pub count: usize,
+    pub n: usize,
+    pub segment_share: f64,
+    pub rest_share: f64,
+    pub overall_share: f64,
+    pub lift: f64,
+    /// Adjusted p-value.
+    pub p_value: f64,
+}
+
+/// Two questions set side by side per theme: where we win against where
+/// we lose, or what prospects object to against what they ask about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeadToHead {
+    pub title: String,
+    pub left: QuestionId,
+    pub right: QuestionId,
+    pub left_n: usize,
+    pub right_n: usize,
+    pub rows: Vec<HeadToHeadRow>,
+    /// Competitors named in either question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competitors: Vec<Count>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeadToHeadRow {
+    pub id: String,
+    pub label: String,
+    pub left_count: usize,
+    pub left_share: f64,
+    pub right_count: usize,
+    pub right_share: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -308,5 +362,42 @@ pub fn count(key: impl Into<String>, label: impl Into<String>, n: usize, base: u
         } else {
             round4(n as f64 / base as f64)
         },
+    }
+}
+
+/// `function/seniority` in snake case, as in snapshots and diffs.
+pub fn persona_key(f: Function, s: Seniority) -> String {
+    format!("{}/{}", key_of(&f), key_of(&s))
+}
+
+/// "Finance · C-level".
+pub fn persona_label(f: Function, s: Seniority) -> String {
+    format!("{} · {}", label_of(&f), label_of(&s))
+}
+
+/// The serde name of a unit enum value.
+pub fn key_of<T: Serialize>(t: &T) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A reader's label for a snake-case key: `c_level` -> `C-level`.
+pub fn label_of<T: Serialize>(t: &T) -> String {
+    let key = key_of(t);
+    match key.as_str() {
+        "c_level" => "C-level".into(),
+        "vp" => "VP".into(),
+        "it" => "IT".into(),
+        "hr" => "HR".into(),
+        "revops" => "RevOps".into(),
+        _ => {
+            let k = key.replace('_', " ");
+            let mut c = k.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
     }
 }

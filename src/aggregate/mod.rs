@@ -9,7 +9,11 @@ use crate::snapshot::{QuestionSummary, SegmentBreakdown, SegmentCell};
 use std::collections::BTreeMap;
 
 mod figures;
+mod head_to_head;
+mod highlights;
 mod quotes;
+
+pub use head_to_head::head_to_head;
 
 pub use figures::typical_days;
 
@@ -93,9 +97,11 @@ fn summarize(
         competitors: vec![],
         missing_audiences: vec![],
         by_segment: vec![],
+        highlights: vec![],
     };
     figures::fill(ctx, q, &answers, &mut s);
     s.by_segment = segments(ctx, q, &answers);
+    s.highlights = highlights::highlights(&s);
     s
 }
 

@@ -228,8 +228,8 @@ fn personas(old: &Snapshot, new: &Snapshot) -> Vec<ShareDiff> {
                     .find(|p| p.function == f && p.seniority == s)
                     .map_or(0, |p| p.respondents)
             };
-            let label = crate::render::persona_label(f, s);
-            let key = crate::render::persona_key(f, s);
+            let label = crate::snapshot::persona_label(f, s);
+            let key = crate::snapshot::persona_key(f, s);
             out.push(share_diff(
                 o.id,
                 &key,

@@ -101,8 +101,9 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:q(?:uestion)?\s*\d+[a-z]?|\d+[a-z]?)\s*[.):\-–—]|[a-z][.)]|q\d+[a-z]?\s)\s*")
         .expect("prefix regex")
 });
-static SUFFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:\*|\((?:required|optional)\)|\s)+$").expect("suffix regex"));
+static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\*|\((?:required|optional)\)|\s)+$").expect("suffix regex")
+});
 
 /// The header without numbering prefix and required-marks.
 pub(crate) fn strip_decorations(header: &str) -> String {
@@ -251,7 +252,10 @@ mod tests {
 
     #[test]
     fn decorations_go() {
-        assert_eq!(strip_decorations("Q3. Top 3 objections*"), "Top 3 objections");
+        assert_eq!(
+            strip_decorations("Q3. Top 3 objections*"),
+            "Top 3 objections"
+        );
         assert_eq!(strip_decorations("1) Who signs?"), "Who signs?");
         assert_eq!(strip_decorations("Question 12: Why? (required)"), "Why?");
         assert_eq!(strip_decorations("Q1 What"), "What");

@@ -151,11 +151,20 @@ mod tests {
     #[test]
     fn order_is_decided_per_column() {
         let v = ["03/04/2026 10:00", "25/04/2026 10:00"];
-        assert_eq!(column_order(v.into_iter(), Order::MonthFirst), Order::DayFirst);
+        assert_eq!(
+            column_order(v.into_iter(), Order::MonthFirst),
+            Order::DayFirst
+        );
         let v = ["03/04/2026 10:00", "04/25/2026 10:00"];
-        assert_eq!(column_order(v.into_iter(), Order::DayFirst), Order::MonthFirst);
+        assert_eq!(
+            column_order(v.into_iter(), Order::DayFirst),
+            Order::MonthFirst
+        );
         let v = ["03/04/2026 10:00"];
-        assert_eq!(column_order(v.into_iter(), Order::DayFirst), Order::DayFirst);
+        assert_eq!(
+            column_order(v.into_iter(), Order::DayFirst),
+            Order::DayFirst
+        );
         let d = parse("03/04/2026", Order::DayFirst).unwrap();
         assert_eq!(d.format("%m").to_string(), "04");
     }

@@ -18,7 +18,7 @@ mod view;
 
 pub use diff_view::{DiffView, build_diff_view};
 pub use escape::md_escape;
-pub use view::{ReportView, build_view, build_view_with, persona_key, persona_label};
+pub use view::{ReportView, build_view, build_view_with};
 
 const TEMPLATES: [(&str, &str); 5] = [
     ("report.md", include_str!("../../templates/report.md.tera")),

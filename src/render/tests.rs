@@ -96,6 +96,7 @@ pub(crate) fn snapshot_of(answers: &[(&str, &str, &str)]) -> Snapshot {
             },
         ),
         codebooks: Default::default(),
+        head_to_head: vec![],
         data_quality: DataQuality::default(),
     }
 }

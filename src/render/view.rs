@@ -5,7 +5,9 @@
 use super::charts::{Bar, BarOpts, bar_chart};
 use super::history::{self, Deltas, Trend};
 use crate::questions::QuestionId;
-use crate::snapshot::{Count, QuestionSummary, SegmentBreakdown, Snapshot};
+use crate::snapshot::{
+    Count, QuestionSummary, SegmentBreakdown, Snapshot, label_of, persona_key, persona_label,
+};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -18,6 +20,7 @@ pub struct ReportView {
     pub sections: Vec<Section>,
     pub quality: Quality,
     pub generator: String,
+    pub head_to_head: Vec<HeadToHeadView>,
     /// The quarter the inline changes compare with ("" when none).
     pub previous_quarter: String,
     pub trends: Vec<Trend>,
@@ -71,6 +74,17 @@ pub struct Section {
     pub competitors: Vec<Row>,
     pub missing: Vec<Row>,
     pub segment_tables: Vec<Table>,
+    /// Sentences on segment values that differ from the rest.
+    pub highlights: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HeadToHeadView {
+    pub title: String,
+    pub left: String,
+    pub right: String,
+    pub rows: Vec<Vec<String>>,
+    pub competitors: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -184,9 +198,58 @@ fn base_view(s: &Snapshot) -> ReportView {
         sections: s.questions.iter().map(|q| section(s, q)).collect(),
         quality: quality(s),
         generator: s.generator.clone(),
+        head_to_head: s.head_to_head.iter().map(head_to_head).collect(),
         previous_quarter: String::new(),
         trends: vec![],
     }
+}
+
+fn head_to_head(h: &crate::snapshot::HeadToHead) -> HeadToHeadView {
+    let left = h.left.title().to_string();
+    let right = h.right.title().to_string();
+    HeadToHeadView {
+        title: h.title.clone(),
+        rows: h
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.label.clone(),
+                    format!("{} ({})", pct(r.left_share), r.left_count),
+                    format!("{} ({})", pct(r.right_share), r.right_count),
+                    format!("{:+}", r.left_count as i64 - r.right_count as i64),
+                ]
+            })
+            .collect(),
+        competitors: h
+            .competitors
+            .iter()
+            .map(|c| format!("{} ({})", c.label, c.count))
+            .collect::<Vec<_>>()
+            .join(", "),
+        left: format!("{left} (of {})", h.left_n),
+        right: format!("{right} (of {})", h.right_n),
+    }
+}
+
+/// "Security: 70% of Company size = Enterprise (7 of 10) vs 20% of the rest".
+fn highlight(s: &Snapshot, h: &crate::snapshot::Highlight) -> String {
+    let seg = s
+        .segments
+        .iter()
+        .find(|x| x.name == h.segment)
+        .map_or(h.segment.as_str(), |x| x.header.as_str());
+    format!(
+        "{}: {} of “{}” = {} ({} of {}) vs {} of the rest of the team (adjusted p = {:.3})",
+        h.label,
+        pct(h.segment_share),
+        seg.trim_end_matches(['?', ':', ' ']),
+        h.value,
+        h.count,
+        h.n,
+        pct(h.rest_share),
+        h.p_value
+    )
 }
 
 fn top_themes(q: Option<&QuestionSummary>, k: usize) -> Option<String> {
@@ -272,42 +335,31 @@ fn summary(s: &Snapshot) -> Vec<Line> {
     if !emerging.is_empty() {
         push("Emerging themes", Some(emerging.join("; ")));
     }
-    out
-}
-
-fn label_of<T: Serialize>(t: &T) -> String {
-    let key = serde_json::to_value(t)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    match key.as_str() {
-        "c_level" => "C-level".into(),
-        "vp" => "VP".into(),
-        "it" => "IT".into(),
-        "hr" => "HR".into(),
-        "revops" => "RevOps".into(),
-        _ => {
-            let k = key.replace('_', " ");
-            let mut c = k.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        }
+    let mut standout: Vec<(&QuestionSummary, &crate::snapshot::Highlight)> = s
+        .questions
+        .iter()
+        .flat_map(|q| q.highlights.iter().map(move |h| (q, h)))
+        .filter(|(_, h)| h.lift > 1.0)
+        .collect();
+    standout.sort_by(|a, b| a.1.p_value.total_cmp(&b.1.p_value));
+    if !standout.is_empty() {
+        let lines: Vec<String> = standout
+            .iter()
+            .take(3)
+            .map(|(q, h)| {
+                format!(
+                    "{} ({}): {} of {} vs {} of the rest",
+                    h.label,
+                    q.title,
+                    pct(h.segment_share),
+                    h.value,
+                    pct(h.rest_share)
+                )
+            })
+            .collect();
+        push("Segments that stand out", Some(lines.join("; ")));
     }
-}
-
-/// `function/seniority` in snake case, as in snapshots and diffs.
-pub fn persona_key(f: crate::normalize::Function, s: crate::normalize::Seniority) -> String {
-    let k = serde_json::to_value((f, s)).unwrap_or_default();
-    format!(
-        "{}/{}",
-        k[0].as_str().unwrap_or_default(),
-        k[1].as_str().unwrap_or_default()
-    )
-}
-
-pub fn persona_label(f: crate::normalize::Function, s: crate::normalize::Seniority) -> String {
-    format!("{} · {}", label_of(&f), label_of(&s))
+    out
 }
 
 fn section(s: &Snapshot, q: &QuestionSummary) -> Section {
