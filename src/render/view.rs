@@ -464,6 +464,7 @@ fn section(s: &Snapshot, q: &QuestionSummary) -> Section {
             .iter()
             .map(|b| segment_table(s, q, b))
             .collect(),
+        highlights: q.highlights.iter().map(|h| highlight(s, h)).collect(),
     }
 }
 
