@@ -1,0 +1,154 @@
+//! The command line as a user meets it: the report on the sample data,
+//! byte-identical reruns, and errors that name the file and what to do.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn frontline() -> Command {
+    Command::cargo_bin("frontline").unwrap()
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data")
+        .join(name)
+}
+
+fn report(export: &Path, out: &Path) -> assert_cmd::assert::Assert {
+    frontline()
+        .arg("report")
+        .arg(export)
+        .arg("--out")
+        .arg(out)
+        .assert()
+}
+
+#[test]
+fn report_on_sample_data_writes_three_files_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("q3");
+    report(&sample("2026-Q3.csv"), &out).success().stdout(
+        predicate::str::contains("report.md").and(predicate::str::contains(out.to_str().unwrap())),
+    );
+    for f in ["report.md", "report.html", "snapshot.json"] {
+        assert!(out.join(f).is_file(), "{f} missing");
+    }
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains("2026-Q3"));
+    assert!(md.contains("## Executive summary"));
+    assert!(md.contains("## Data quality"));
+    let snap = std::fs::read_to_string(out.join("snapshot.json")).unwrap();
+    assert!(snap.contains("\"schema\": 1"));
+    // Respondent emails never reach the outputs.
+    for f in ["report.md", "report.html", "snapshot.json"] {
+        let text = std::fs::read_to_string(out.join(f)).unwrap();
+        assert!(
+            !text.contains("@northwindsoft.example"),
+            "{f} leaks an email"
+        );
+    }
+}
+
+#[test]
+fn rerun_is_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    report(&sample("2026-Q3.csv"), &a).success();
+    report(&sample("2026-Q3.csv"), &b).success();
+    for f in ["report.md", "report.html", "snapshot.json"] {
+        assert_eq!(
+            std::fs::read(a.join(f)).unwrap(),
+            std::fs::read(b.join(f)).unwrap(),
+            "{f} differs between runs"
+        );
+    }
+}
+
+#[test]
+fn missing_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    frontline()
+        .args(["report", "no-such-export.csv", "--out"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("no-such-export.csv")
+                .and(predicate::str::contains("no such file")),
+        );
+}
+
+#[test]
+fn empty_file_is_named_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("empty.csv");
+    std::fs::write(&f, "").unwrap();
+    report(&f, &dir.path().join("out"))
+        .code(1)
+        .stderr(predicate::str::contains("empty.csv").and(predicate::str::contains("empty")));
+}
+
+#[test]
+fn png_is_refused_as_not_an_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("chart.csv");
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend_from_slice(&[0u8; 64]);
+    std::fs::write(&f, png).unwrap();
+    report(&f, &dir.path().join("out"))
+        .code(1)
+        .stderr(predicate::str::contains("chart.csv").and(predicate::str::contains("PNG")));
+}
+
+#[test]
+fn export_without_survey_questions_says_how_to_map_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("hotdogs.csv");
+    std::fs::write(
+        &f,
+        "Timestamp,Is a hotdog a sandwich?,Favourite topping\n8/30/2026 13:10:45,Yes,Mustard\n",
+    )
+    .unwrap();
+    report(&f, &dir.path().join("out")).code(1).stderr(
+        predicate::str::contains("hotdogs.csv").and(predicate::str::contains("frontline.toml")),
+    );
+}
+
+#[test]
+fn help_explains_every_option_with_an_example() {
+    let out = frontline().args(["report", "--help"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for opt in [
+        "--out",
+        "--config",
+        "--quarter",
+        "--previous",
+        "--history",
+        "--strict",
+        "Example",
+    ] {
+        assert!(text.contains(opt), "report --help lacks {opt}");
+    }
+    frontline()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples"));
+}
+
+#[test]
+fn diff_of_the_two_sample_quarters_names_both() {
+    let dir = tempfile::tempdir().unwrap();
+    frontline()
+        .arg("diff")
+        .arg(sample("2026-Q2.csv"))
+        .arg(sample("2026-Q3.csv"))
+        .arg("--out")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(dir.path().join("diff.md")).unwrap();
+    assert!(md.contains("2026-Q2 → 2026-Q3"), "{md}");
+    assert!(dir.path().join("diff.html").is_file());
+}
