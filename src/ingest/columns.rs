@@ -65,6 +65,7 @@ pub(crate) fn classify(layout: &Layout, rules: &ColumnRules) -> Vec<Placed> {
         .collect();
     one_timestamp(&mut placed);
     one_column_per_question(&mut placed);
+    one_column_per_segment(&mut placed);
     placed
 }
 
@@ -137,27 +138,23 @@ fn by_rule(field: &Field, key: &str, rule: Rule) -> Placed {
     }
 }
 
-/// Short headers that ask for the respondent's name or email.
+/// Short headers that ask for the respondent's name or email ("Your
+/// name", "Email (optional)"), nothing else around them.
 fn respondent_like(header: &str) -> Option<Known> {
+    const FILLER: &[&str] = &[
+        "your", "full", "first", "last", "optional", "respondent", "respondents", "rep", "sales",
+        "work", "address", "please", "enter", "the", "of", "and", "my", "business",
+    ];
     let h = fold_header(&matching::strip_decorations(header));
     let words: Vec<&str> = h
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !FILLER.contains(w))
         .collect();
-    if words.is_empty() || words.len() > 5 {
-        return None;
+    match words.as_slice() {
+        ["email"] | ["e-mail"] | ["mail"] => Some(Known::Email),
+        ["name"] | ["name", "email"] | ["name", "e-mail"] => Some(Known::Name),
+        _ => None,
     }
-    let not_person = ["company", "product", "account", "customer", "business", "organization", "organisation", "school", "team", "manager", "competitor", "client", "file"];
-    if words.iter().any(|w| not_person.contains(w)) {
-        return None;
-    }
-    if words.iter().any(|w| matches!(*w, "email" | "e-mail" | "mail")) {
-        return Some(Known::Email);
-    }
-    if words.contains(&"name") {
-        return Some(Known::Name);
-    }
-    None
 }
 
 fn by_known(field: &Field, known: Known, layout: &Layout) -> Placed {
@@ -245,6 +242,24 @@ fn one_column_per_question(placed: &mut [Placed]) {
             p.role = Role::Ignored;
             p.question = None;
             p.reason = format!("also reads like {q}, but the column \"{}\" matches it better; map it in frontline.toml to choose", short(&other));
+        }
+    }
+}
+
+/// A segment name is taken by its first column; later ones are listed.
+fn one_column_per_segment(placed: &mut [Placed]) {
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for p in placed.iter_mut().filter(|p| p.role == Role::Segment) {
+        let Some(name) = p.segment.clone() else { continue };
+        match seen.get(&name) {
+            Some(first) => {
+                p.reason = format!("also names segment {name}, already taken by the column \"{}\"; map it in frontline.toml to choose", short(first));
+                p.role = Role::Ignored;
+                p.segment = None;
+            }
+            None => {
+                seen.insert(name, p.field.text.clone());
+            }
         }
     }
 }
