@@ -298,3 +298,17 @@ pub(crate) fn column_infos(placed: &[Placed]) -> Vec<ColumnInfo> {
     out.sort_by_key(|(c, _)| *c);
     out.into_iter().map(|(_, c)| c).collect()
 }
+
+/// How a single header of a plain CSV would be placed (for tests, `--explain`
+/// and the config docs).
+pub fn classify_header(header: &str, rules: &ColumnRules) -> ColumnInfo {
+    let layout = Layout {
+        platform: super::Platform::Generic,
+        header_rows: 1,
+        fields: vec![Field::single(0, header, None)],
+        placeholders: &[],
+        day_first: false,
+    };
+    let placed = classify(&layout, rules);
+    column_infos(&placed).remove(0)
+}
