@@ -105,6 +105,13 @@ fn is_unticked(v: &str) -> bool {
 /// The answer of a field in a row: its cells, placeholders dropped, option
 /// columns read as their labels, joined with "; ".
 fn field_value(rec: &Record, f: &Placed, placeholders: &[&str]) -> Option<String> {
+    let filled = |col: usize| rec.cells.get(col).is_some_and(|c| !c.trim().is_empty());
+    // With "other" text written in, the ticked "Other" option adds nothing.
+    let other_text = f
+        .field
+        .members
+        .iter()
+        .any(|m| m.kind == MemberKind::Other && filled(m.col));
     let mut parts: Vec<String> = vec![];
     for m in &f.field.members {
         let Some(cell) = rec.cells.get(m.col) else { continue };
@@ -115,6 +122,7 @@ fn field_value(rec: &Record, f: &Placed, placeholders: &[&str]) -> Option<String
         let lower = v.to_lowercase();
         let part = match &m.kind {
             MemberKind::Duplicate => continue,
+            MemberKind::Option(label) if other_text && label.to_lowercase().starts_with("other") => continue,
             MemberKind::Option(label) if TICKED.contains(&lower.as_str()) || v == label => label.clone(),
             MemberKind::Option(_) if UNTICKED.contains(&lower.as_str()) => continue,
             _ => v.to_string(),

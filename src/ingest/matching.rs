@@ -202,13 +202,15 @@ pub(crate) fn scores(header: &str) -> Vec<(QuestionId, f64)> {
                 .filter(|(p, _)| allowed && phrase_in(p, &words))
                 .map(|(_, w)| w)
                 .sum();
-            let shared: f64 = content
+            let shared: Vec<&String> = content
                 .iter()
                 .filter(|w| bank.wording[&q].contains(*w))
-                .map(weight)
-                .sum();
-            let overlap = if total > 0.0 { shared / total } else { 0.0 };
-            (q, damp * key + OVERLAP_WEIGHT * overlap)
+                .collect();
+            let shared_weight: f64 = shared.iter().map(|w| weight(w)).sum();
+            let overlap = if total > 0.0 { shared_weight / total } else { 0.0 };
+            // One shared word ("Timing" vs "time") is thin evidence.
+            let trust = if shared.len() >= 2 { 1.0 } else { 0.5 };
+            (q, damp * key + OVERLAP_WEIGHT * trust * overlap)
         })
         .collect();
     out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
