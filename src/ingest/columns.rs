@@ -65,6 +65,7 @@ pub(crate) fn classify(layout: &Layout, rules: &ColumnRules) -> Vec<Placed> {
         .collect();
     one_timestamp(&mut placed);
     one_column_per_question(&mut placed);
+    one_column_per_segment(&mut placed);
     placed
 }
 
@@ -84,8 +85,7 @@ fn place(field: &Field, rules: &ColumnRules, layout: &Layout) -> Placed {
     }
     let mut field = field.clone();
     if field.known.is_none() && field.members.len() == 1 {
-        field.known =
-            lookup_prefixed(generic::KNOWN, &field.text).or_else(|| respondent_like(&field.text));
+        field.known = lookup_prefixed(generic::KNOWN, &field.text).or_else(|| respondent_like(&field.text));
     }
     if let Some(known) = field.known {
         return by_known(&field, known, layout);
@@ -122,101 +122,55 @@ fn config_rule(headers: &[String], rules: &ColumnRules) -> Option<(String, Rule)
 fn by_rule(field: &Field, key: &str, rule: Rule) -> Placed {
     match rule {
         Rule::Question(q) => {
-            let mut p = Placed::new(
-                field,
-                Role::Question,
-                format!("set in the config: \"{key}\" -> {q}"),
-            );
+            let mut p = Placed::new(field, Role::Question, format!("set in the config: \"{key}\" -> {q}"));
             p.question = Some(q);
             p.score = f64::MAX;
             p.known = None;
             p
         }
         Rule::Segment(s) => {
-            let mut p = Placed::new(
-                field,
-                Role::Segment,
-                format!("set in the config: \"{key}\" -> segment {s}"),
-            );
+            let mut p = Placed::new(field, Role::Segment, format!("set in the config: \"{key}\" -> segment {s}"));
             p.segment = Some(s);
             p.known = None;
             p
         }
-        Rule::Ignore => Placed::new(
-            field,
-            Role::Ignored,
-            format!("ignored by the config (\"{key}\")"),
-        ),
+        Rule::Ignore => Placed::new(field, Role::Ignored, format!("ignored by the config (\"{key}\")")),
     }
 }
 
-/// Short headers that ask for the respondent's name or email.
+/// Short headers that ask for the respondent's name or email ("Your
+/// name", "Email (optional)"), nothing else around them.
 fn respondent_like(header: &str) -> Option<Known> {
+    const FILLER: &[&str] = &[
+        "your", "full", "first", "last", "optional", "respondent", "respondents", "rep", "sales",
+        "work", "address", "please", "enter", "the", "of", "and", "my", "business",
+    ];
     let h = fold_header(&matching::strip_decorations(header));
     let words: Vec<&str> = h
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !FILLER.contains(w))
         .collect();
-    if words.is_empty() || words.len() > 5 {
-        return None;
+    match words.as_slice() {
+        ["email"] | ["e-mail"] | ["mail"] => Some(Known::Email),
+        ["name"] | ["name", "email"] | ["name", "e-mail"] => Some(Known::Name),
+        _ => None,
     }
-    let not_person = [
-        "company",
-        "product",
-        "account",
-        "customer",
-        "business",
-        "organization",
-        "organisation",
-        "school",
-        "team",
-        "manager",
-        "competitor",
-        "client",
-        "file",
-    ];
-    if words.iter().any(|w| not_person.contains(w)) {
-        return None;
-    }
-    if words
-        .iter()
-        .any(|w| matches!(*w, "email" | "e-mail" | "mail"))
-    {
-        return Some(Known::Email);
-    }
-    if words.contains(&"name") {
-        return Some(Known::Name);
-    }
-    None
 }
 
 fn by_known(field: &Field, known: Known, layout: &Layout) -> Placed {
     let platform = layout.platform;
     let (role, reason) = match known {
         Known::Submitted => (Role::Timestamp, "the submission time".to_string()),
-        Known::OtherTime => (
-            Role::Metadata,
-            format!("a time kept by {platform}, not the submission time"),
-        ),
-        Known::Email => (
-            Role::Respondent,
-            "the respondent's email (used to find repeat submissions, never printed)".into(),
-        ),
-        Known::Name | Known::FirstName | Known::LastName => (
-            Role::Respondent,
-            "the respondent's name (used to find repeat submissions, never printed)".into(),
-        ),
-        Known::PersonId | Known::ResponseId => {
-            (Role::Respondent, "a respondent or response id".into())
+        Known::OtherTime => (Role::Metadata, format!("a time kept by {platform}, not the submission time")),
+        Known::Email => (Role::Respondent, "the respondent's email (used to find repeat submissions, never printed)".into()),
+        Known::Name | Known::FirstName | Known::LastName => {
+            (Role::Respondent, "the respondent's name (used to find repeat submissions, never printed)".into())
         }
-        Known::Ip => (
-            Role::Respondent,
-            "the respondent's IP address (never printed)".into(),
-        ),
-        Known::Finished | Known::Progress | Known::CompletedMark | Known::ResponseType => (
-            Role::Metadata,
-            "marks whether the response was finished".into(),
-        ),
+        Known::PersonId | Known::ResponseId => (Role::Respondent, "a respondent or response id".into()),
+        Known::Ip => (Role::Respondent, "the respondent's IP address (never printed)".into()),
+        Known::Finished | Known::Progress | Known::CompletedMark | Known::ResponseType => {
+            (Role::Metadata, "marks whether the response was finished".into())
+        }
         Known::Meta => (Role::Metadata, format!("bookkeeping column of {platform}")),
     };
     let mut p = Placed::new(field, role, reason);
@@ -230,11 +184,7 @@ fn by_text(field: &Field) -> Placed {
     let segment = matching::segment_of(text);
     let strong = matched.as_ref().is_some_and(|m| m.score >= STRONG);
     if let (Some(seg), false) = (&segment, strong) {
-        let mut p = Placed::new(
-            field,
-            Role::Segment,
-            format!("names a segment ({})", seg.replace('_', " ")),
-        );
+        let mut p = Placed::new(field, Role::Segment, format!("names a segment ({})", seg.replace('_', " ")));
         p.segment = Some(seg.clone());
         return p;
     }
@@ -243,11 +193,7 @@ fn by_text(field: &Field) -> Placed {
             .runner_up
             .map(|(q, s)| format!("; next best {q} at {s:.1}"))
             .unwrap_or_default();
-        let mut p = Placed::new(
-            field,
-            Role::Question,
-            format!("reads like question {} (score {:.1}{next})", m.id, m.score),
-        );
+        let mut p = Placed::new(field, Role::Question, format!("reads like question {} (score {:.1}{next})", m.id, m.score));
         p.question = Some(m.id);
         p.score = m.score;
         return p;
@@ -259,9 +205,7 @@ fn by_text(field: &Field) -> Placed {
     Placed::new(
         field,
         Role::Ignored,
-        format!(
-            "not one of the 16 questions nor a known segment{near}; map it in frontline.toml if it should count"
-        ),
+        format!("not one of the 16 questions nor a known segment{near}; map it in frontline.toml if it should count"),
     )
 }
 
@@ -290,30 +234,39 @@ fn one_column_per_question(placed: &mut [Placed]) {
         }
     }
     for i in 0..placed.len() {
-        let Some(q) = placed[i].question else {
-            continue;
-        };
+        let Some(q) = placed[i].question else { continue };
         let winner = best[&q];
         if winner != i {
             let other = placed[winner].field.text.clone();
             let p = &mut placed[i];
             p.role = Role::Ignored;
             p.question = None;
-            p.reason = format!(
-                "also reads like {q}, but the column \"{}\" matches it better; map it in frontline.toml to choose",
-                short(&other)
-            );
+            p.reason = format!("also reads like {q}, but the column \"{}\" matches it better; map it in frontline.toml to choose", short(&other));
+        }
+    }
+}
+
+/// A segment name is taken by its first column; later ones are listed.
+fn one_column_per_segment(placed: &mut [Placed]) {
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for p in placed.iter_mut().filter(|p| p.role == Role::Segment) {
+        let Some(name) = p.segment.clone() else { continue };
+        match seen.get(&name) {
+            Some(first) => {
+                p.reason = format!("also names segment {name}, already taken by the column \"{}\"; map it in frontline.toml to choose", short(first));
+                p.role = Role::Ignored;
+                p.segment = None;
+            }
+            None => {
+                seen.insert(name, p.field.text.clone());
+            }
         }
     }
 }
 
 fn short(s: &str) -> String {
     let t: String = s.chars().take(60).collect();
-    if t.len() < s.len() {
-        format!("{t}...")
-    } else {
-        t
-    }
+    if t.len() < s.len() { format!("{t}...") } else { t }
 }
 
 /// One [`ColumnInfo`] per physical column, in column order.
@@ -322,26 +275,14 @@ pub(crate) fn column_infos(placed: &[Placed]) -> Vec<ColumnInfo> {
     for p in placed {
         for m in &p.field.members {
             let reason = match &m.kind {
-                MemberKind::Option(label)
-                    if p.role == Role::Question || p.role == Role::Segment =>
-                {
-                    format!(
-                        "option \"{}\" of a multi-column question; {}",
-                        short(label),
-                        p.reason
-                    )
+                MemberKind::Option(label) if p.role == Role::Question || p.role == Role::Segment => {
+                    format!("option \"{}\" of a multi-column question; {}", short(label), p.reason)
                 }
                 MemberKind::Other => format!("\"other\" text of the column before; {}", p.reason),
-                MemberKind::Duplicate => {
-                    "repeats the answer of its question as one column per option".into()
-                }
+                MemberKind::Duplicate => "repeats the answer of its question as one column per option".into(),
                 _ => p.reason.clone(),
             };
-            let role = if m.kind == MemberKind::Duplicate {
-                Role::Metadata
-            } else {
-                p.role
-            };
+            let role = if m.kind == MemberKind::Duplicate { Role::Metadata } else { p.role };
             out.push((
                 m.col,
                 ColumnInfo {
@@ -356,4 +297,18 @@ pub(crate) fn column_infos(placed: &[Placed]) -> Vec<ColumnInfo> {
     }
     out.sort_by_key(|(c, _)| *c);
     out.into_iter().map(|(_, c)| c).collect()
+}
+
+/// How a single header of a plain CSV would be placed (for tests, `--explain`
+/// and the config docs).
+pub fn classify_header(header: &str, rules: &ColumnRules) -> ColumnInfo {
+    let layout = Layout {
+        platform: super::Platform::Generic,
+        header_rows: 1,
+        fields: vec![Field::single(0, header, None)],
+        placeholders: &[],
+        day_first: false,
+    };
+    let placed = classify(&layout, rules);
+    column_infos(&placed).remove(0)
 }

@@ -28,8 +28,9 @@ pub(crate) fn open_csv(path: &Path, enc: TextEncoding) -> Result<(char, Records)
         });
     }
     let delim = sniff_delimiter(&head, whole);
+    let bare_cr = head.contains(&b'\r') && !head.contains(&b'\n');
     let stream: Box<dyn Read> = Box::new(Cursor::new(head).chain(reader));
-    Ok((delim as char, Records::csv(stream, delim)))
+    Ok((delim as char, Records::csv(stream, delim, bare_cr)))
 }
 
 /// Picks the delimiter that splits the sample into the most consistent

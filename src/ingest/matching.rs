@@ -36,6 +36,8 @@ const LONG: f64 = 30.0;
 #[derive(Deserialize)]
 struct TermsFile {
     terms: Vec<(String, f64)>,
+    #[serde(default)]
+    requires: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -51,6 +53,7 @@ struct SegmentEntry {
 
 struct Bank {
     terms: BTreeMap<QuestionId, Vec<(Vec<String>, f64)>>,
+    requires: BTreeMap<QuestionId, Vec<Vec<String>>>,
     wording: BTreeMap<QuestionId, BTreeSet<String>>,
     idf: BTreeMap<String, f64>,
     segments: Vec<(String, Vec<Vec<String>>)>,
@@ -62,10 +65,12 @@ fn build_bank() -> Bank {
     let raw: BTreeMap<String, TermsFile> =
         toml::from_str(include_str!("data/questions.toml")).expect("embedded questions.toml");
     let mut terms = BTreeMap::new();
+    let mut requires = BTreeMap::new();
     for (id, file) in raw {
         let q: QuestionId = id.parse().expect("question id in questions.toml");
         let phrases = file.terms.iter().map(|(p, w)| (tokens(p), *w)).collect();
         terms.insert(q, phrases);
+        requires.insert(q, file.requires.iter().map(|r| tokens(r)).collect());
     }
     let wording: BTreeMap<QuestionId, BTreeSet<String>> = QuestionId::ALL
         .iter()
@@ -91,6 +96,7 @@ fn build_bank() -> Bank {
         .collect();
     Bank {
         terms,
+        requires,
         wording,
         idf,
         segments,
@@ -190,18 +196,22 @@ pub(crate) fn scores(header: &str) -> Vec<(QuestionId, f64)> {
     let mut out: Vec<(QuestionId, f64)> = QuestionId::ALL
         .iter()
         .map(|&q| {
+            let required = &bank.requires[&q];
+            let allowed = required.is_empty() || required.iter().any(|r| phrase_in(r, &words));
             let key: f64 = bank.terms[&q]
                 .iter()
-                .filter(|(p, _)| phrase_in(p, &words))
+                .filter(|(p, _)| allowed && phrase_in(p, &words))
                 .map(|(_, w)| w)
                 .sum();
-            let shared: f64 = content
+            let shared: Vec<&String> = content
                 .iter()
                 .filter(|w| bank.wording[&q].contains(*w))
-                .map(weight)
-                .sum();
-            let overlap = if total > 0.0 { shared / total } else { 0.0 };
-            (q, damp * key + OVERLAP_WEIGHT * overlap)
+                .collect();
+            let shared_weight: f64 = shared.iter().map(|w| weight(w)).sum();
+            let overlap = if total > 0.0 { shared_weight / total } else { 0.0 };
+            // One shared word ("Timing" vs "time") is thin evidence.
+            let trust = if shared.len() >= 2 { 1.0 } else { 0.5 };
+            (q, damp * key + OVERLAP_WEIGHT * trust * overlap)
         })
         .collect();
     out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -231,8 +241,12 @@ pub(crate) fn best_score(header: &str) -> Option<(QuestionId, f64)> {
 /// The segment a short header names, e.g. "Your region" -> `region`. The
 /// longest matching phrase wins.
 pub(crate) fn segment_of(header: &str) -> Option<String> {
+    const NOT_SEGMENTS: &[&str] = &[
+        "latitud", "longitud", "altitud", "accuraci", "photo", "imag", "file", "url", "id",
+    ];
     let words = tokens(&strip_decorations(header));
-    if words.is_empty() || content(&words).len() > 10 {
+    let n = content(&words).len();
+    if n == 0 || n > 5 || words.iter().any(|w| NOT_SEGMENTS.contains(&w.as_str())) {
         return None;
     }
     let mut best: Option<(usize, &str)> = None;

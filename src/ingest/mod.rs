@@ -31,7 +31,7 @@ mod records;
 mod timestamps;
 mod xlsx;
 
-pub use columns::ColumnRules;
+pub use columns::{ColumnRules, classify_header};
 pub use error::IngestError;
 pub use inspect::{Inspection, inspect};
 pub use matching::{QuestionMatch, match_question};

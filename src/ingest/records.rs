@@ -18,11 +18,16 @@ pub(crate) enum Records {
 }
 
 impl Records {
-    pub(crate) fn csv(stream: Box<dyn Read>, delim: u8) -> Records {
+    /// Lines end at `\n` (a `\r` before it is trimmed with the cell), so
+    /// that record positions give true line numbers in CRLF files too; a
+    /// file with bare `\r` line ends (old Mac Excel) ends lines there.
+    pub(crate) fn csv(stream: Box<dyn Read>, delim: u8, bare_cr: bool) -> Records {
+        let end = if bare_cr { b'\r' } else { b'\n' };
         let rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(delim)
+            .terminator(csv::Terminator::Any(end))
             .from_reader(stream);
         Records::Csv(Box::new(rdr))
     }

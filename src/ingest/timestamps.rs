@@ -45,6 +45,10 @@ pub(crate) fn parse(value: &str, order: Order) -> Option<NaiveDateTime> {
     if v.is_empty() {
         return None;
     }
+    parse_numeric(v, order).or_else(|| parse_named_month(v))
+}
+
+fn parse_numeric(v: &str, order: Order) -> Option<NaiveDateTime> {
     let (date, rest) = match v.find([' ', 'T']) {
         Some(n) => (&v[..n], v[n + 1..].trim()),
         None => (v, ""),
@@ -56,6 +60,25 @@ pub(crate) fn parse(value: &str, order: Order) -> Option<NaiveDateTime> {
         parse_time(rest)?
     };
     Some(d.and_time(t))
+}
+
+/// `Sep 22, 2026`, `September 22, 2026 10:05 AM`, `22 Sep 2026 10:05`.
+fn parse_named_month(v: &str) -> Option<NaiveDateTime> {
+    const DATES: &[&str] = &["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%a, %d %b %Y"];
+    const TIMES: &[&str] = &["", " %H:%M:%S", " %H:%M", " %I:%M:%S %p", " %I:%M %p"];
+    for d in DATES {
+        for t in TIMES {
+            let fmt = format!("{d}{t}");
+            if t.is_empty() {
+                if let Ok(date) = NaiveDate::parse_from_str(v, &fmt) {
+                    return Some(date.and_time(NaiveTime::MIN));
+                }
+            } else if let Ok(dt) = NaiveDateTime::parse_from_str(v, &fmt) {
+                return Some(dt);
+            }
+        }
+    }
+    None
 }
 
 fn parse_date(s: &str, order: Order) -> Option<NaiveDate> {
@@ -144,6 +167,9 @@ mod tests {
         assert_eq!(p("2017-07-18 08:28:09"), "2017-07-18 08:28:09");
         assert_eq!(p("12/01/2024 12:30:00 AM"), "2024-12-01 00:30:00");
         assert_eq!(p("2024-08-11"), "2024-08-11 00:00:00");
+        assert_eq!(p("Sep 22, 2026"), "2026-09-22 00:00:00");
+        assert_eq!(p("September 22, 2026 10:05 AM"), "2026-09-22 10:05:00");
+        assert_eq!(p("22 Sep 2026 14:05"), "2026-09-22 14:05:00");
         assert_eq!(p("yesterday"), "");
         assert_eq!(p("13/13/2024"), "");
     }

@@ -171,7 +171,7 @@ fn layout(head: &Head) -> Layout {
 fn split_tag(tag: &str) -> (String, bool, bool) {
     let t = tag.trim();
     let (t, text) = match t.len().checked_sub(5) {
-        Some(n) if t.is_char_boundary(n) && t[n..].eq_ignore_ascii_case("_text") => (&t[..n], true),
+        Some(n) if t.is_char_boundary(n) && &t[n..] == "_TEXT" => (&t[..n], true),
         _ => (t, false),
     };
     match t.rfind('_') {
