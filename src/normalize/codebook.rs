@@ -7,7 +7,7 @@ use crate::questions::CodebookId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// One theme of a codebook and the rules that find it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -49,9 +49,6 @@ pub struct Codebook {
     pub id: String,
     #[serde(rename = "theme")]
     pub themes: Vec<Theme>,
-    /// The rules compiled on first use; themes are not changed after that.
-    #[serde(skip)]
-    compiled: OnceLock<Vec<CompiledTheme>>,
 }
 
 impl Codebook {
@@ -59,7 +56,6 @@ impl Codebook {
         Codebook {
             id: id.to_string(),
             themes,
-            compiled: OnceLock::new(),
         }
     }
 
@@ -77,9 +73,19 @@ impl Codebook {
         self.themes.iter().map(|t| t.id.as_str()).collect()
     }
 
-    pub(crate) fn compiled(&self) -> &[CompiledTheme] {
-        self.compiled
-            .get_or_init(|| self.themes.iter().map(themes::compile).collect())
+    /// The compiled rules, cached by the content of the themes so that
+    /// coding thousands of items compiles each codebook once.
+    pub(crate) fn compiled(&self) -> Arc<Vec<CompiledTheme>> {
+        static CACHE: OnceLock<Mutex<BTreeMap<u64, Arc<Vec<CompiledTheme>>>>> = OnceLock::new();
+        let mut h = Fnv::default();
+        for t in &self.themes {
+            h.write(format!("{t:?}").as_bytes());
+        }
+        let cache = CACHE.get_or_init(Default::default);
+        let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry(h.0)
+            .or_insert_with(|| Arc::new(self.themes.iter().map(themes::compile).collect()))
+            .clone()
     }
 
     /// Parses a codebook file, checking every theme has an id and a label
