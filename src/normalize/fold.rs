@@ -1,8 +1,188 @@
 //! Folding text for matching: lower case, accents removed, punctuation
 //! to spaces, words stemmed (English Porter2 via rust-stemmers).
+//!
+//! Tokens keep byte offsets into the original text so a match can be shown
+//! (`--explain`) and negation scopes can be measured in the original.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+
+/// One word of a text: its folded form, its stem, where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Lower case, accents removed, inner apostrophes dropped ("isn't" ->
+    /// "isnt"); a possessive "'s" is dropped ("Acme's" -> "acme").
+    pub word: String,
+    /// The Porter2 stem of `word` (numbers and short words unchanged).
+    pub stem: String,
+    /// Byte offsets of the word in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// True when the word as written has no lower-case letter ("IT").
+    pub upper: bool,
+    /// True when punctuation that ends a clause (`.,;:!?` or a dash between
+    /// spaces) follows this token before the next one.
+    pub clause_end: bool,
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The stem of one folded word.
+pub fn stem(word: &str) -> String {
+    if word.len() <= 2 || word.chars().any(|c| c.is_ascii_digit()) {
+        return word.to_string();
+    }
+    stemmer().stem(word).into_owned()
+}
+
+/// Lower case without accents: the common Latin letters only, which is
+/// what survey answers in Western European languages carry.
+pub fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ç' | 'Ç' => "c",
+        'ñ' | 'Ñ' => "n",
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'ß' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        _ => return None,
+    })
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '`')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '$' | '€' | '£' | '&' | '+')
+}
 
 /// Lower-cased, accent-free text with punctuation turned into spaces and
 /// runs of spaces collapsed.
 pub fn fold(text: &str) -> String {
-    text.to_lowercase()
+    tokens(text)
+        .iter()
+        .map(|t| t.word.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The words of `text`, folded and stemmed, with their offsets.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !is_word_char(c) {
+            if is_clause_punct(&chars, i)
+                && let Some(last) = out.last_mut()
+            {
+                last.clause_end = true;
+            }
+            i += 1;
+            continue;
+        }
+        let (word, end_i) = read_word(&chars, i);
+        let end = chars.get(end_i).map_or(text.len(), |&(p, _)| p);
+        if !word.is_empty() {
+            let upper = !text[pos..end].chars().any(char::is_lowercase);
+            out.push(Token {
+                upper,
+                stem: stem(&word),
+                word,
+                start: pos,
+                end,
+                clause_end: false,
+            });
+        }
+        i = end_i;
+    }
+    out
+}
+
+/// Reads one word from `i`; returns the folded word and the index after it.
+fn read_word(chars: &[(usize, char)], mut i: usize) -> (String, usize) {
+    let mut word = String::new();
+    // Currency symbols are words of their own ("too $$" -> "$ $").
+    if matches!(chars[i].1, '$' | '€' | '£') {
+        return ("$".into(), i + 1);
+    }
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_alphanumeric() || c == '&' || c == '+' {
+            match fold_char(c) {
+                Some(f) => word.push_str(f),
+                None => word.extend(c.to_lowercase()),
+            }
+            i += 1;
+        } else if is_apostrophe(c)
+            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic())
+            && !word.is_empty()
+        {
+            // "Acme's" is Acme; "isn't" is one word "isnt".
+            let next_is_s = chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S');
+            let after = chars.get(i + 2).map(|&(_, n)| n);
+            if next_is_s && !after.is_some_and(char::is_alphanumeric) {
+                return (word, i + 2);
+            }
+            i += 1;
+        } else if matches!(c, '.' | '-' | '/')
+            && word.chars().last().is_some_and(|l| l.is_ascii_digit())
+            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_ascii_digit())
+        {
+            // Keep "27001", "2.0" whole but split "price/budget".
+            word.push(c);
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    (word, i)
+}
+
+fn is_clause_punct(chars: &[(usize, char)], i: usize) -> bool {
+    let c = chars[i].1;
+    match c {
+        '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '\n' | '•' => true,
+        '-' | '–' | '—' => {
+            let before = i > 0 && chars[i - 1].1.is_whitespace();
+            let after = chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace());
+            c != '-' || (before && after)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_punctuation() {
+        assert_eq!(fold("  Café -- Résumé, PRICE!! "), "cafe resume price");
+        assert_eq!(fold("Acme's pricing isn't great"), "acme pricing isnt great");
+        assert_eq!(fold("too $$"), "too $ $");
+        assert_eq!(fold("ISO 27001 / SOC2"), "iso 27001 soc2");
+        assert_eq!(fold("price/budget"), "price budget");
+    }
+
+    #[test]
+    fn tokens_have_stems_offsets_and_clause_ends() {
+        let text = "Integrations, pricing";
+        let t = tokens(text);
+        assert_eq!(t[0].stem, "integr");
+        assert_eq!(&text[t[0].start..t[0].end], "Integrations");
+        assert!(t[0].clause_end);
+        assert!(!t[1].clause_end);
+        assert_eq!(t[1].stem, "price");
+    }
 }

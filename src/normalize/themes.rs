@@ -1,17 +1,243 @@
 //! The theme matcher: codes an item with the themes of a codebook.
+//!
+//! Rules are compiled once per codebook into token patterns over folded,
+//! stemmed words; matches inside a negation scope ("price is never the
+//! issue") are dropped; every theme that keeps a match is a hit.
 
-use super::{Codebook, ThemeHit};
+use super::fold::{self, Token};
+use super::{Codebook, ThemeHit, negation};
+use super::codebook::Theme;
+
+/// One word of a compiled pattern.
+#[derive(Debug, Clone, PartialEq)]
+enum Pat {
+    /// Equal stems.
+    Stem(String),
+    /// The folded word starts with this.
+    Prefix(String),
+    /// The folded word equals this, or this plus "s".
+    Exact(String),
+    /// Like `Exact`, and written in capitals ("IT", not "it").
+    Caps(String),
+    /// Any folded word within Damerau distance 1 (long words only).
+    Fuzzy(String),
+    /// Up to two words of anything.
+    Gap,
+}
+
+/// One rule: its pattern and how `--explain` shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pats: Vec<Pat>,
+    pub shown: String,
+}
+
+/// A theme's rules, ready to match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledTheme {
+    pub id: String,
+    pub rules: Vec<Rule>,
+}
+
+/// A rule matching tokens `start..end` of an item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub theme: usize,
+    pub rule: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    fold::tokens(text).into_iter().map(|t| t.word).collect()
+}
+
+fn phrase_pats(text: &str) -> Vec<Pat> {
+    text.split_whitespace()
+        .flat_map(|part| {
+            if part == "*" {
+                vec![Pat::Gap]
+            } else if let Some(p) = part.strip_suffix('*') {
+                words_of(p).into_iter().map(Pat::Prefix).collect()
+            } else {
+                words_of(part)
+                    .into_iter()
+                    .map(|w| Pat::Stem(fold::stem(&w)))
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+/// Compiles the rules of one theme.
+pub fn compile(theme: &Theme) -> CompiledTheme {
+    let mut rules = Vec::new();
+    let mut add = |pats: Vec<Pat>, shown: String| {
+        if !pats.is_empty() && !pats.iter().all(|p| *p == Pat::Gap) {
+            rules.push(Rule { pats, shown });
+        }
+    };
+    for t in &theme.phrases {
+        add(phrase_pats(t), format!("phrase:\"{t}\""));
+    }
+    for t in &theme.terms {
+        let pats = phrase_pats(t);
+        if let [Pat::Stem(_)] = pats.as_slice() {
+            add(pats, format!("term:{t}"));
+            // A long word also finds its one-typo misspellings.
+            let w = words_of(t).concat();
+            if w.chars().count() >= 7 {
+                add(vec![Pat::Fuzzy(w)], format!("fuzzy:{t}"));
+            }
+        } else {
+            add(pats, format!("term:\"{t}\""));
+        }
+    }
+    for t in &theme.stems {
+        let pats = words_of(t).into_iter().map(Pat::Prefix).collect();
+        add(pats, format!("stem:{t}"));
+    }
+    for (list, kind) in [(&theme.abbrevs, "abbrev"), (&theme.misspellings, "misspelling")] {
+        for t in list {
+            // "=IT": an abbreviation that is also a common word must be in capitals.
+            let pats = match t.strip_prefix('=') {
+                Some(caps) => words_of(caps).into_iter().map(Pat::Caps).collect(),
+                None => words_of(t).into_iter().map(Pat::Exact).collect(),
+            };
+            add(pats, format!("{kind}:{t}"));
+        }
+    }
+    CompiledTheme {
+        id: theme.id.clone(),
+        rules,
+    }
+}
+
+fn word_matches(p: &Pat, t: &Token) -> bool {
+    match p {
+        Pat::Stem(s) => &t.stem == s || &t.word == s,
+        Pat::Prefix(s) => t.word.starts_with(s.as_str()),
+        Pat::Exact(s) => {
+            t.word == *s || (t.word.len() == s.len() + 1 && t.word.starts_with(s.as_str()) && t.word.ends_with('s'))
+        }
+        Pat::Caps(s) => t.upper && word_matches(&Pat::Exact(s.clone()), t),
+        Pat::Fuzzy(s) => fuzzy_eq(s, &t.word),
+        Pat::Gap => true,
+    }
+}
+
+fn fuzzy_eq(term: &str, word: &str) -> bool {
+    let n = word.chars().count();
+    n >= 7
+        && term.chars().next() == word.chars().next()
+        && term != word
+        && n.abs_diff(term.chars().count()) <= 1
+        && strsim::damerau_levenshtein(term, word) == 1
+}
+
+/// The end (exclusive) of a match of `pats` starting at token `i`.
+fn match_at(pats: &[Pat], toks: &[Token], i: usize) -> Option<usize> {
+    let Some((first, rest)) = pats.split_first() else {
+        return Some(i);
+    };
+    if *first == Pat::Gap {
+        return (0..=2)
+            .filter(|g| i + g <= toks.len())
+            .find_map(|g| match_at(rest, toks, i + g));
+    }
+    let t = toks.get(i)?;
+    // A match never runs across a clause break unless it is one word.
+    if !rest.is_empty() && t.clause_end {
+        return None;
+    }
+    if word_matches(first, t) {
+        match_at(rest, toks, i + 1)
+    } else {
+        None
+    }
+}
+
+/// Every rule match in the tokens, before negation.
+pub fn raw_matches(book: &Codebook, toks: &[Token]) -> Vec<Match> {
+    let mut out = Vec::new();
+    for (ti, theme) in book.compiled().iter().enumerate() {
+        for (ri, rule) in theme.rules.iter().enumerate() {
+            for i in 0..toks.len() {
+                if let Some(end) = match_at(&rule.pats, toks, i)
+                    && end > i
+                {
+                    out.push(Match {
+                        theme: ti,
+                        rule: ri,
+                        start: i,
+                        end,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// True when a longer match of another theme covers `m`: "switching cost"
+/// is status quo, not price; "support for SSO" is a feature ask.
+fn shadowed(m: &Match, all: &[Match]) -> bool {
+    all.iter().any(|o| {
+        o.theme != m.theme
+            && o.start <= m.start
+            && m.end <= o.end
+            && o.end - o.start > m.end - m.start
+    })
+}
+
+/// The matches that survive negation, in text order.
+pub fn matches(book: &Codebook, text: &str) -> Vec<Match> {
+    let toks = fold::tokens(text);
+    let dismissed = negation::dismissals(&toks, text);
+    let raw = raw_matches(book, &toks);
+    let mut ms: Vec<Match> = raw
+        .iter()
+        .filter(|m| !dismissed.iter().any(|d| d.covers(m.start, m.end)))
+        .filter(|m| !shadowed(m, &raw))
+        .cloned()
+        .collect();
+    ms.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.theme, m.rule));
+    ms
+}
 
 /// The themes of `book` that `text` speaks of; `other` when none.
-pub fn code(_book: &Codebook, _text: &str) -> Vec<ThemeHit> {
-    vec![ThemeHit {
-        id: "other".into(),
-        rule: "none".into(),
-    }]
+pub fn code(book: &Codebook, text: &str) -> Vec<ThemeHit> {
+    let compiled = book.compiled();
+    let mut hits: Vec<ThemeHit> = Vec::new();
+    for m in matches(book, text) {
+        let id = &compiled[m.theme].id;
+        if !hits.iter().any(|h| &h.id == id) {
+            hits.push(ThemeHit {
+                id: id.clone(),
+                rule: compiled[m.theme].rules[m.rule].shown.clone(),
+            });
+        }
+    }
+    if hits.is_empty() {
+        hits.push(ThemeHit {
+            id: "other".into(),
+            rule: "none".into(),
+        });
+    }
+    hits.sort();
+    hits
 }
 
 /// The stage ids of the sales-stages codebook that `text` mentions, in
 /// order of first mention, each once.
-pub fn stages(_book: &Codebook, _text: &str) -> Vec<String> {
-    vec![]
+pub fn stages(book: &Codebook, text: &str) -> Vec<String> {
+    let compiled = book.compiled();
+    let mut out: Vec<String> = Vec::new();
+    for m in matches(book, text) {
+        let id = &compiled[m.theme].id;
+        if !out.contains(id) {
+            out.push(id.clone());
+        }
+    }
+    out
 }

@@ -1,0 +1,187 @@
+//! Negation in scope: the parts of an item where a theme is dismissed
+//! rather than raised ("price is never the issue", "no concerns about
+//! security", "not price, it's integration").
+//!
+//! Negative words that *name* a problem are not negations: "no budget",
+//! "not a priority", "not enough integrations" raise their theme. Those are
+//! lexicalized in the codebooks (a match whose own words contain the cue is
+//! never dismissed), and lack words ("enough", "having") end the scope.
+
+use super::fold::Token;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Deserialize)]
+struct Lexicon {
+    negators: Vec<String>,
+    problem_nouns: Vec<String>,
+    fillers: Vec<String>,
+    determiners: Vec<String>,
+    boundaries: Vec<String>,
+    pre_cues: Vec<String>,
+    clause_cues: Vec<String>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        toml::from_str(include_str!("../../data/negation.toml")).expect("data/negation.toml")
+    })
+}
+
+/// A dismissal: the cue's tokens and the token range it dismisses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dismissal {
+    pub cue: (usize, usize),
+    pub scope: (usize, usize),
+}
+
+impl Dismissal {
+    /// True when a match over tokens `start..end` is dismissed: inside the
+    /// scope, and not itself carrying the cue ("not a priority").
+    pub fn covers(&self, start: usize, end: usize) -> bool {
+        let inside = start >= self.scope.0 && end <= self.scope.1;
+        let carries_cue = start <= self.cue.0 && self.cue.1 <= end;
+        inside && !carries_cue
+    }
+}
+
+/// The clause (token range) of every token: clauses end at punctuation
+/// and before contrast words ("but", "however", "it's").
+pub fn clauses(tokens: &[Token], text: &str) -> Vec<(usize, usize)> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let it_s = t.word == "it" && text[t.start..t.end].to_lowercase().ends_with('s');
+        if i > start && (lex.boundaries.contains(&t.word) || it_s) {
+            out.push((start, i));
+            start = i;
+        }
+        if t.clause_end {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push((start, tokens.len()));
+    }
+    out
+}
+
+/// Every dismissal in the tokens of one item.
+pub fn dismissals(tokens: &[Token], text: &str) -> Vec<Dismissal> {
+    let mut out = Vec::new();
+    for (cs, ce) in clauses(tokens, text) {
+        let words: Vec<&str> = tokens[cs..ce].iter().map(|t| t.word.as_str()).collect();
+        clause_dismissals(&words, cs, &mut out);
+    }
+    out
+}
+
+fn clause_dismissals(words: &[&str], base: usize, out: &mut Vec<Dismissal>) {
+    let lex = lexicon();
+    let end = base + words.len();
+    for i in 0..words.len() {
+        if let Some(n) = phrase_at(words, i, &lex.clause_cues) {
+            out.push(Dismissal {
+                cue: (base + i, base + i + n),
+                scope: (base, end),
+            });
+        }
+        if let Some(n) = phrase_at(words, i, &lex.pre_cues) {
+            out.push(Dismissal {
+                cue: (base + i, base + i + n),
+                scope: (base + i + n, end),
+            });
+        }
+        if !lex.negators.iter().any(|w| w == words[i]) {
+            continue;
+        }
+        if let Some(n) = problem_after(words, i) {
+            // "price is never the issue": the whole clause is dismissed.
+            out.push(Dismissal {
+                cue: (base + i, base + i + n),
+                scope: (base, end),
+            });
+        } else if let Some(d) = not_before(words, i, base) {
+            out.push(d);
+        }
+    }
+}
+
+/// Length of a cue phrase of `cues` starting at `i`, if any.
+fn phrase_at(words: &[&str], i: usize, cues: &[String]) -> Option<usize> {
+    cues.iter().find_map(|cue| {
+        let parts: Vec<&str> = cue.split(' ').collect();
+        let fits = words.len() >= i + parts.len()
+            && parts.iter().zip(&words[i..]).all(|(p, w)| {
+                p == w || (p.ends_with('*') && w.starts_with(p.trim_end_matches('*')))
+            });
+        fits.then_some(parts.len())
+    })
+}
+
+/// "never the issue", "not really a concern", "no problem": the length of
+/// the cue from the negator at `i` to its problem noun.
+fn problem_after(words: &[&str], i: usize) -> Option<usize> {
+    let lex = lexicon();
+    for (k, w) in words.iter().enumerate().skip(i + 1).take(4) {
+        if lex.problem_nouns.iter().any(|p| p == w) {
+            return Some(k - i + 1);
+        }
+        let filler = lex.fillers.iter().any(|f| f == w) || lex.determiners.iter().any(|f| f == w);
+        if !filler {
+            return None;
+        }
+    }
+    None
+}
+
+/// "not the price", "never about security" (a determiner after the
+/// negator), or a short clause opening with "not" ("Not price, ...").
+fn not_before(words: &[&str], i: usize, base: usize) -> Option<Dismissal> {
+    let lex = lexicon();
+    let end = base + words.len();
+    let mut k = i + 1;
+    while k < words.len() && lex.fillers.iter().any(|f| f == words[k]) {
+        k += 1;
+    }
+    let det = k < words.len() && lex.determiners.iter().any(|f| f == words[k]);
+    let opens_short = i == 0 && matches!(words[0], "not" | "never") && words.len() <= 4;
+    (det || opens_short).then_some(Dismissal {
+        cue: (base + i, base + i + 1),
+        scope: (base + i + 1, end),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold::tokens;
+
+    fn dismissed_words(text: &str) -> Vec<String> {
+        let toks = tokens(text);
+        let ds = dismissals(&toks, text);
+        toks.iter()
+            .enumerate()
+            .filter(|(i, _)| ds.iter().any(|d| d.covers(*i, i + 1)))
+            .map(|(_, t)| t.word.clone())
+            .collect()
+    }
+
+    #[test]
+    fn dismissal_scopes() {
+        assert_eq!(
+            dismissed_words("price is never the issue, it's the SAP integration"),
+            ["price", "is"]
+        );
+        assert_eq!(dismissed_words("no concerns about security"), ["security"]);
+        assert_eq!(dismissed_words("Not price, but integration"), ["price"]);
+        assert!(dismissed_words("no budget this year").is_empty());
+        assert!(dismissed_words("not enough integrations").is_empty());
+        assert!(dismissed_words("doesn't integrate with SAP").is_empty());
+        assert_eq!(dismissed_words("security wasn't an issue"), ["security"]);
+        assert_eq!(dismissed_words("they don't care about brand"), ["brand"]);
+    }
+}
