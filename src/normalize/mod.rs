@@ -21,6 +21,7 @@ pub mod rating;
 pub mod redact;
 pub mod split;
 pub mod themes;
+pub mod titles;
 pub mod tone;
 
 pub use codebook::{Codebook, Codebooks, Theme};
