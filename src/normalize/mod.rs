@@ -16,6 +16,7 @@ pub mod competitors;
 pub mod durations;
 pub mod emerging;
 pub mod fold;
+pub mod numbers;
 pub mod personas;
 pub mod rating;
 pub mod redact;

@@ -101,24 +101,31 @@ impl Chunk {
         match token.tag {
             Tag::Title(p) => self.titles.push((pos, p, format!("title:{}", token.text))),
             Tag::Function { function, fallback } => {
-                self.functions
-                    .push((pos, function, fallback, token.text.clone()))
+                let word = format!("function:{}", token.text);
+                self.functions.push((pos, function, fallback, word))
             }
-            Tag::Level { seniority, weak } => {
-                let stronger = match &self.level {
-                    None => true,
-                    Some((s, w, _)) => (*w && !weak) || (*w == weak && seniority < *s),
-                };
-                if self.functions.is_empty() {
-                    self.level_first = true;
-                }
-                if stronger {
-                    self.level = Some((seniority, weak, token.text.clone()));
-                    self.level_plural = token.plural;
-                }
+            Tag::Role(p) => {
+                let word = format!("role:{}", token.text);
+                self.functions.push((pos, p.function, true, word));
+                self.add_level(p.seniority, true, token);
             }
+            Tag::Level { seniority, weak } => self.add_level(seniority, weak, token),
             Tag::Team => self.team = true,
             _ => {}
+        }
+    }
+
+    fn add_level(&mut self, seniority: Seniority, weak: bool, token: &Token) {
+        let stronger = match &self.level {
+            None => true,
+            Some((s, w, _)) => (*w && !weak) || (*w == weak && seniority < *s),
+        };
+        if self.functions.is_empty() {
+            self.level_first = true;
+        }
+        if stronger {
+            self.level = Some((seniority, weak, token.text.clone()));
+            self.level_plural = token.plural;
         }
     }
 
@@ -140,7 +147,7 @@ impl Chunk {
                 function: *function,
                 seniority,
             };
-            out.push((*pos, persona, format!("function:{word}{level_why}")));
+            out.push((*pos, persona, format!("{word}{level_why}")));
         }
         if self.titles.is_empty() && self.functions.is_empty() && self.level.is_some() {
             let persona = Persona {

@@ -13,6 +13,9 @@ use std::sync::LazyLock;
 pub enum Tag {
     /// A whole title ("CFO", "office manager").
     Title(Persona),
+    /// A title whose function and level yield to words next to it
+    /// ("Security engineer", "SDR manager").
+    Role(Persona),
     /// A function word; `fallback` ones count only when alone in a title.
     Function { function: Function, fallback: bool },
     /// A level word; `weak` ones yield to any other level in the title.
@@ -44,6 +47,7 @@ pub struct Token {
 #[derive(Deserialize)]
 struct Raw {
     titles: BTreeMap<String, (Function, Seniority)>,
+    roles: BTreeMap<String, (Function, Seniority)>,
     functions: BTreeMap<String, Function>,
     fallback_functions: BTreeMap<String, Function>,
     seniority: BTreeMap<String, Seniority>,
@@ -110,6 +114,15 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 function: f,
                 fallback: false,
             },
+        );
+    }
+    for (k, (function, seniority)) in raw.roles {
+        put(
+            &k,
+            Tag::Role(Persona {
+                function,
+                seniority,
+            }),
         );
     }
     for (k, (function, seniority)) in raw.titles {
