@@ -1,8 +1,376 @@
-//! Durations in free text -> (low, high) day ranges.
+//! Durations in free text -> (low, high) day ranges (taxonomy.md,
+//! "Durations").
+//!
+//! What is read: numbers and number words (`numbers`), ranges ("3-6",
+//! "6 to 8", "between 3 and 6", "a month or two", "30/60/90 days"), open
+//! bounds ("12+ months", "over a year" -> (365, open); "under 30 days",
+//! "30 days or less" -> (0, 30)), approximate words ("about", "~", "or
+//! so"), units and their abbreviations. A range written with one unit
+//! ("60-90 days") uses it for both ends. A number without any unit takes
+//! the unit of another duration in the same answer ("3 months for SMB,
+//! 6-9 for ent"), never a guessed one: "60-90" alone gives nothing.
+//!
+//! Segments: when an answer gives two or more pairs, each pair carries the
+//! other words of its clause (clauses end at `,` `;` `.` line breaks and
+//! words like "but", "and"), lower case, joined by one space, filler
+//! words dropped ("SMB 30 days" -> "smb", "3 months for new logos" -> "new
+//! logos"). Days are rounded to the nearest whole day, halves away from 0.
+//! The phrasing lives in `data/durations.toml`.
 
 use super::DurationRange;
+use super::numbers::{Lexeme, is_number_word, lex};
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+struct Raw {
+    at_most_before: Vec<String>,
+    at_least_before: Vec<String>,
+    at_most_after: Vec<String>,
+    at_least_after: Vec<String>,
+    range_words: Vec<String>,
+    approx: Vec<String>,
+    bare_number_followers: Vec<String>,
+    clause_words: Vec<String>,
+    segment_stopwords: Vec<String>,
+}
+
+struct Vocab {
+    at_most_before: Vec<Vec<String>>,
+    at_least_before: Vec<Vec<String>>,
+    at_most_after: Vec<Vec<String>>,
+    at_least_after: Vec<Vec<String>>,
+    range_words: Vec<String>,
+    approx: Vec<Vec<String>>,
+    bare_number_followers: Vec<String>,
+    clause_words: Vec<String>,
+    segment_stopwords: Vec<String>,
+}
+
+static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
+    let raw: Raw = toml::from_str(include_str!("../../data/durations.toml"))
+        .expect("data/durations.toml is valid (checked by tests)");
+    let phrases = |v: Vec<String>| -> Vec<Vec<String>> {
+        v.iter()
+            .map(|p| p.split(' ').map(str::to_string).collect())
+            .collect()
+    };
+    Vocab {
+        at_most_before: phrases(raw.at_most_before),
+        at_least_before: phrases(raw.at_least_before),
+        at_most_after: phrases(raw.at_most_after),
+        at_least_after: phrases(raw.at_least_after),
+        range_words: raw.range_words,
+        approx: phrases(raw.approx),
+        bare_number_followers: raw.bare_number_followers,
+        clause_words: raw.clause_words,
+        segment_stopwords: raw.segment_stopwords,
+    }
+});
+
+/// Which side of a duration is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    Closed,
+    AtMost,
+    AtLeast,
+}
+
+/// A duration as written, before its unit is settled and days computed.
+#[derive(Debug, Clone)]
+struct Found {
+    /// (number, unit in days) for each end; one entry for a point.
+    ends: Vec<(f64, Option<f64>)>,
+    bound: Bound,
+    /// Span in lexemes, bound words included.
+    start: usize,
+    end: usize,
+}
 
 /// The day ranges an answer gives; empty when it gives none (never guessed).
-pub fn parse_durations(_text: &str) -> Vec<DurationRange> {
-    vec![]
+pub fn parse_durations(text: &str) -> Vec<DurationRange> {
+    let lx = lex(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < lx.len() {
+        match read_at(&lx, i) {
+            Some(f) => {
+                i = f.end.max(i + 1);
+                found.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    let found = settle_units(found);
+    let segments = segments(&lx, &found);
+    let mut out: Vec<DurationRange> = Vec::new();
+    for (f, segment) in found.iter().zip(segments) {
+        let range = to_days(f, segment);
+        if !out.contains(&range) {
+            out.push(range);
+        }
+    }
+    out
 }
+
+/// The text of a lexeme for phrase matching; numbers and units match none.
+fn text(lx: &Lexeme) -> String {
+    match lx {
+        Lexeme::Word(w) => w.clone(),
+        Lexeme::Sym(c) => c.to_string(),
+        Lexeme::Num(_) | Lexeme::Unit(_) => String::new(),
+    }
+}
+
+/// Length of the longest of `phrases` starting at `i`.
+fn phrase_at(lx: &[Lexeme], i: usize, phrases: &[Vec<String>]) -> usize {
+    phrases
+        .iter()
+        .filter(|p| {
+            p.iter()
+                .enumerate()
+                .all(|(k, w)| lx.get(i + k).is_some_and(|l| text(l) == *w))
+        })
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Length of the longest of `phrases` ending just before `end`.
+fn phrase_before(lx: &[Lexeme], end: usize, phrases: &[Vec<String>]) -> usize {
+    phrases
+        .iter()
+        .filter(|p| {
+            p.len() <= end && phrase_at(lx, end - p.len(), std::slice::from_ref(p)) == p.len()
+        })
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A number at `i` with its optional "+" and unit: (value, unit, plus, end).
+fn quantity(lx: &[Lexeme], i: usize) -> Option<(f64, Option<f64>, bool, usize)> {
+    let Some(Lexeme::Num(v)) = lx.get(i) else {
+        return None;
+    };
+    let mut j = i + 1;
+    let mut plus = false;
+    if lx.get(j) == Some(&Lexeme::Sym('+')) {
+        plus = true;
+        j += 1;
+    }
+    let unit = match (lx.get(j), lx.get(j + 1)) {
+        (Some(Lexeme::Unit(u)), _) => {
+            j += 1;
+            Some(*u)
+        }
+        (Some(Lexeme::Sym('-')), Some(Lexeme::Unit(u))) => {
+            j += 2;
+            Some(*u)
+        }
+        _ => None,
+    };
+    Some((*v, unit, plus, j))
+}
+
+/// The duration that starts with the number at `i`, if it is one.
+fn read_at(lx: &[Lexeme], i: usize) -> Option<Found> {
+    let (v, unit, plus, mut j) = quantity(lx, i)?;
+    let mut ends = vec![(v, unit)];
+    let between = before_skipping_approx(lx, i) == Some("between".to_string());
+    while !plus {
+        let Some((next, k)) = range_next(lx, j, between) else {
+            break;
+        };
+        ends.push((next.0, next.1));
+        j = k;
+        if next.2 {
+            break;
+        }
+    }
+    let (start, pre) = prefix_bound(lx, i);
+    let (end, post) = suffix_bound(lx, j);
+    let bound = if plus {
+        Bound::AtLeast
+    } else {
+        pre.or(post).unwrap_or(Bound::Closed)
+    };
+    let found = Found {
+        ends,
+        bound,
+        start,
+        end,
+    };
+    if found.ends.iter().all(|e| e.1.is_none()) && !bare_number_ok(lx, &found) {
+        return None;
+    }
+    Some(found)
+}
+
+/// The word before `i`, skipping approximate words ("between about 3").
+fn before_skipping_approx(lx: &[Lexeme], mut i: usize) -> Option<String> {
+    while i > 0 {
+        let t = text(&lx[i - 1]);
+        if t == "between" || t.is_empty() {
+            return Some(t);
+        }
+        let n = phrase_before(lx, i, &VOCAB.approx);
+        if n == 0 {
+            return Some(t);
+        }
+        i -= n;
+    }
+    None
+}
+
+/// The far end of a range starting at `j` ("-6 months", "or two"):
+/// ((value, unit, plus), end).
+fn range_next(lx: &[Lexeme], j: usize, between: bool) -> Option<((f64, Option<f64>, bool), usize)> {
+    let word = text(lx.get(j)?);
+    if !VOCAB.range_words.contains(&word) || (word == "and" && !between) {
+        return None;
+    }
+    let mut k = j + 1;
+    while !matches!(lx.get(k), Some(Lexeme::Num(_))) {
+        let n = phrase_at(lx, k, &VOCAB.approx);
+        if n == 0 {
+            return None;
+        }
+        k += n;
+    }
+    let (v, unit, plus, end) = quantity(lx, k)?;
+    Some(((v, unit, plus), end))
+}
+
+/// A bound written before the number at `i`: (start of the span, bound).
+fn prefix_bound(lx: &[Lexeme], i: usize) -> (usize, Option<Bound>) {
+    let mut at = i;
+    loop {
+        let most = phrase_before(lx, at, &VOCAB.at_most_before);
+        let least = phrase_before(lx, at, &VOCAB.at_least_before);
+        if most > 0 && most >= least {
+            return (at - most, Some(Bound::AtMost));
+        }
+        if least > 0 {
+            return (at - least, Some(Bound::AtLeast));
+        }
+        let approx = phrase_before(lx, at, &VOCAB.approx);
+        if approx == 0 {
+            return (i, None);
+        }
+        at -= approx;
+    }
+}
+
+/// A bound written after a duration ending at `j`: (end of the span, bound).
+fn suffix_bound(lx: &[Lexeme], j: usize) -> (usize, Option<Bound>) {
+    let most = phrase_at(lx, j, &VOCAB.at_most_after);
+    let least = phrase_at(lx, j, &VOCAB.at_least_after);
+    if most > 0 && most >= least {
+        (j + most, Some(Bound::AtMost))
+    } else if least > 0 {
+        (j + least, Some(Bound::AtLeast))
+    } else {
+        (j, None)
+    }
+}
+
+/// A number with no unit is a duration only in duration-like company: not
+/// "10 users", "$50", "2023", "80%".
+fn bare_number_ok(lx: &[Lexeme], f: &Found) -> bool {
+    let money = f.start > 0 && matches!(lx[f.start - 1], Lexeme::Sym('$' | '£' | '€' | '#'));
+    let year = f
+        .ends
+        .iter()
+        .any(|e| e.0.fract() == 0.0 && (1900.0..=2100.0).contains(&e.0));
+    let large = f.ends.iter().any(|e| e.0 > 1000.0);
+    let follower_ok = match lx.get(f.end) {
+        None => true,
+        Some(Lexeme::Sym(c)) => !matches!(c, '%' | '$' | '€' | '£' | '*' | '\''),
+        Some(Lexeme::Word(w)) => VOCAB.bare_number_followers.contains(w),
+        Some(Lexeme::Num(_) | Lexeme::Unit(_)) => false,
+    };
+    !money && !year && !large && follower_ok
+}
+
+/// Units for both ends of each range, and for unit-less durations the unit
+/// of the nearest earlier duration, else the nearest later one; durations
+/// left without a unit are dropped.
+fn settle_units(found: Vec<Found>) -> Vec<Found> {
+    let own_unit = |f: &Found| f.ends.iter().rev().find_map(|e| e.1);
+    let units: Vec<Option<f64>> = found.iter().map(own_unit).collect();
+    let mut out = Vec::new();
+    for (k, mut f) in found.into_iter().enumerate() {
+        let borrowed = units[k]
+            .or_else(|| units[..k].iter().rev().find_map(|u| *u))
+            .or_else(|| units[k + 1..].iter().find_map(|u| *u));
+        let Some(fallback) = borrowed else {
+            continue;
+        };
+        let last = f.ends.iter().rev().find_map(|e| e.1).unwrap_or(fallback);
+        for e in f.ends.iter_mut() {
+            e.1 = e.1.or(Some(last));
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// The segment words of each duration's clause (module doc).
+fn segments(lx: &[Lexeme], found: &[Found]) -> Vec<Option<String>> {
+    if found.len() < 2 {
+        return vec![None; found.len()];
+    }
+    let inside = |i: usize| found.iter().any(|f| (f.start..f.end).contains(&i));
+    let is_break = |i: usize| match &lx[i] {
+        Lexeme::Sym(c) => matches!(c, ',' | ';' | '.' | '\n' | '(' | ')' | '|' | '!' | '?'),
+        Lexeme::Word(w) => VOCAB.clause_words.contains(w),
+        _ => false,
+    };
+    found
+        .iter()
+        .map(|f| {
+            let from = (0..f.start)
+                .rev()
+                .find(|&i| !inside(i) && is_break(i))
+                .map_or(0, |i| i + 1);
+            let to = (f.end..lx.len())
+                .find(|&i| !inside(i) && is_break(i))
+                .unwrap_or(lx.len());
+            let words: Vec<String> = (from..to)
+                .filter(|&i| !inside(i))
+                .filter_map(|i| match &lx[i] {
+                    Lexeme::Word(w)
+                        if !VOCAB.segment_stopwords.contains(w) && !is_number_word(w) =>
+                    {
+                        Some(w.clone())
+                    }
+                    _ => None,
+                })
+                .collect();
+            (!words.is_empty()).then(|| words.join(" "))
+        })
+        .collect()
+}
+
+/// Days for a settled duration.
+fn to_days(f: &Found, segment: Option<String>) -> DurationRange {
+    let days = |e: &(f64, Option<f64>)| {
+        (e.0 * e.1.unwrap_or(1.0))
+            .round()
+            .clamp(0.0, u32::MAX as f64) as u32
+    };
+    let values: Vec<u32> = f.ends.iter().map(days).collect();
+    let low = values.iter().copied().min().unwrap_or(0);
+    let high = values.iter().copied().max().unwrap_or(0);
+    let (low, high) = match f.bound {
+        Bound::Closed => (low, Some(high)),
+        Bound::AtMost => (0, Some(high)),
+        Bound::AtLeast => (low, None),
+    };
+    DurationRange { low, high, segment }
+}
+
+#[cfg(test)]
+#[path = "durations_tests.rs"]
+mod tests;

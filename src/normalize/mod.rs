@@ -17,12 +17,14 @@ pub mod durations;
 pub mod emerging;
 pub mod fold;
 pub mod negation;
+pub mod numbers;
 pub mod personas;
 pub mod rating;
 pub mod redact;
 pub mod split;
 pub mod themes;
 pub mod tidy;
+pub mod titles;
 pub mod tone;
 
 pub use codebook::{Codebook, Codebooks, Theme};

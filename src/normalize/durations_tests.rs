@@ -1,0 +1,159 @@
+//! Table-driven and property tests of `parse_durations`.
+
+use super::*;
+
+fn d(low: u32, high: Option<u32>) -> DurationRange {
+    DurationRange {
+        low,
+        high,
+        segment: None,
+    }
+}
+
+fn s(low: u32, high: Option<u32>, segment: &str) -> DurationRange {
+    DurationRange {
+        low,
+        high,
+        segment: Some(segment.to_string()),
+    }
+}
+
+#[test]
+fn answers_become_day_ranges() {
+    let cases: Vec<(&str, Vec<DurationRange>)> = vec![
+        ("90 days", vec![d(90, Some(90))]),
+        ("3-6 months", vec![d(91, Some(183))]),
+        ("6 to 8 weeks", vec![d(42, Some(56))]),
+        ("under 30 days", vec![d(0, Some(30))]),
+        ("12+ months", vec![d(365, None)]),
+        ("a couple of months", vec![d(61, Some(61))]),
+        ("a few weeks", vec![d(21, Some(21))]),
+        ("6-12mo", vec![d(183, Some(365))]),
+        ("2-3 qtrs", vec![d(183, Some(274))]),
+        ("1.5 years", vec![d(548, Some(548))]),
+        ("18 months+", vec![d(548, None)]),
+        ("60-90 days", vec![d(60, Some(90))]),
+        ("60-90", vec![]),
+        ("30/60/90 days depending on size", vec![d(30, Some(90))]),
+        ("longer than a year", vec![d(365, None)]),
+        ("less than a month", vec![d(0, Some(30))]),
+        ("at least 6 months", vec![d(183, None)]),
+        ("up to 4 months", vec![d(0, Some(122))]),
+        ("4 months or so", vec![d(122, Some(122))]),
+        ("~90d", vec![d(90, Some(90))]),
+        ("3 mths", vec![d(91, Some(91))]),
+        ("six weeks to three months", vec![d(42, Some(91))]),
+        ("Q to Q", vec![]),
+        ("a quarter", vec![d(91, Some(91))]),
+        ("half a year", vec![d(183, Some(183))]),
+        ("a year and a half", vec![d(548, Some(548))]),
+        ("between 3 and 6 months", vec![d(91, Some(183))]),
+        ("about 90 days", vec![d(90, Some(90))]),
+        ("3 – 6 months", vec![d(91, Some(183))]),
+        ("a month or two", vec![d(30, Some(61))]),
+        ("30 days or less", vec![d(0, Some(30))]),
+        ("a year or more", vec![d(365, None)]),
+        ("over a year", vec![d(365, None)]),
+        ("<3 months", vec![d(0, Some(91))]),
+        ("6wks", vec![d(42, Some(42))]),
+        ("twenty-four months", vec![d(731, Some(731))]),
+        ("2 wks - 1 month", vec![d(14, Some(30))]),
+        ("same day to a week", vec![d(0, Some(7))]),
+        (
+            "Q2 to Q4 typically, so about 6 months",
+            vec![d(183, Some(183))],
+        ),
+        ("depends", vec![]),
+        ("varies", vec![]),
+        ("N/A", vec![]),
+        ("several months", vec![]),
+        ("1-2 calls and 2 weeks", vec![d(14, Some(14))]),
+        ("80% close within 30 days", vec![d(0, Some(30))]),
+        ("in 2023 it was 3 months", vec![d(91, Some(91))]),
+        (
+            "SMB 30 days, enterprise 9 months",
+            vec![s(30, Some(30), "smb"), s(274, Some(274), "enterprise")],
+        ),
+        (
+            "3 months for SMB, 6-9 for ent",
+            vec![s(91, Some(91), "smb"), s(183, Some(274), "ent")],
+        ),
+        (
+            "SMB 1-2 months, mid-market 3-4 months, enterprise 6+ months",
+            vec![
+                s(30, Some(61), "smb"),
+                s(91, Some(122), "mid-market"),
+                s(183, None, "enterprise"),
+            ],
+        ),
+        (
+            "Renewals 2 weeks; new business 3 months",
+            vec![s(14, Some(14), "renewals"), s(91, Some(91), "new business")],
+        ),
+        ("12-18 months for enterprise", vec![d(365, Some(548))]),
+        (
+            "SMB 30, enterprise 90 days",
+            vec![s(30, Some(30), "smb"), s(90, Some(90), "enterprise")],
+        ),
+    ];
+    let mut failures = vec![];
+    for (text, want) in &cases {
+        let got = parse_durations(text);
+        if &got != want {
+            failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics_and_low_le_high(text in "\\PC{0,60}") {
+            for r in parse_durations(&text) {
+                if let Some(high) = r.high {
+                    prop_assert!(r.low <= high, "{text:?}: {r:?}");
+                }
+            }
+        }
+
+        #[test]
+        fn durationish_text_is_well_formed(
+            text in "(about |under |over |~|between )?[0-9]{0,3}( ?(-|to|or|and) ?[0-9]{1,3})?( ?(d|days|wks|weeks|mo|months|qtrs|yr|years))?( ?(\\+|or more|or less))?(, | for | and )?(smb|ent)?"
+        ) {
+            for r in parse_durations(&text) {
+                if let Some(high) = r.high {
+                    prop_assert!(r.low <= high, "{text:?}: {r:?}");
+                }
+            }
+        }
+
+        #[test]
+        fn no_number_no_duration(text in "[b-z ,.;:+~<>/-]{0,60}") {
+            // Without digits or number words nothing can be read.
+            let has_number_word = text
+                .split(|c: char| !c.is_alphabetic())
+                .any(crate::normalize::numbers::is_number_word);
+            prop_assume!(!has_number_word);
+            prop_assert_eq!(parse_durations(&text), vec![]);
+        }
+
+        #[test]
+        fn values_come_from_the_numbers_written(n in 1u32..500, unit in 0usize..5) {
+            let (word, days) = [("days", 1.0), ("weeks", 7.0), ("months", 30.4375), ("quarters", 91.3125), ("years", 365.25)][unit];
+            let want = (f64::from(n) * days).round() as u32;
+            prop_assert_eq!(parse_durations(&format!("about {n} {word}")), vec![d(want, Some(want))]);
+            prop_assert_eq!(parse_durations(&format!("{n}+ {word}")), vec![d(want, None)]);
+            prop_assert_eq!(parse_durations(&format!("under {n} {word}")), vec![d(0, Some(want))]);
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! The title vocabulary of `data/titles.toml`, and the word-level reading
+//! of an answer that `personas` builds titles from: each word is looked up
+//! (longest alias first) and tagged as a whole title, a function, a level,
+//! a marker, a conjunction, a break, or an unrelated word.
+
+use super::{Function, Persona, Seniority};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+/// What one span of words means in a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// A whole title ("CFO", "office manager").
+    Title(Persona),
+    /// A title whose function and level yield to words next to it
+    /// ("Security engineer", "SDR manager").
+    Role(Persona),
+    /// A function word; `fallback` ones count only when alone in a title.
+    Function { function: Function, fallback: bool },
+    /// A level word; `weak` ones yield to any other level in the title.
+    Level { seniority: Seniority, weak: bool },
+    /// A team word ("team", "dept"): the title names a group.
+    Team,
+    /// Part of a title with no meaning of its own ("Sr.", "of").
+    Modifier,
+    /// "and", "or", "&", "/", "+": joins two titles.
+    Conj,
+    /// A comma: joins "Director, Marketing", else separates.
+    Comma,
+    /// Any other punctuation, or a sentence end.
+    Break,
+    /// A word that is not part of any title.
+    Other,
+}
+
+/// One tagged span of an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub tag: Tag,
+    /// The alias that matched, or the word itself (for `--explain`).
+    pub text: String,
+    /// The word was written in the plural ("Directors").
+    pub plural: bool,
+}
+
+#[derive(Deserialize)]
+struct Raw {
+    titles: BTreeMap<String, (Function, Seniority)>,
+    roles: BTreeMap<String, (Function, Seniority)>,
+    functions: BTreeMap<String, Function>,
+    fallback_functions: BTreeMap<String, Function>,
+    seniority: BTreeMap<String, Seniority>,
+    weak_seniority: BTreeMap<String, Seniority>,
+    markers: Markers,
+}
+
+#[derive(Deserialize)]
+struct Markers {
+    team: Vec<String>,
+    modifiers: Vec<String>,
+    abbreviations: Vec<String>,
+}
+
+struct Table {
+    aliases: BTreeMap<String, Tag>,
+    abbreviations: BTreeSet<String>,
+    longest: usize,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let raw: Raw = toml::from_str(include_str!("../../data/titles.toml"))
+        .expect("data/titles.toml is valid (checked by tests)");
+    let mut aliases = BTreeMap::new();
+    let mut put = |k: &str, tag: Tag| {
+        aliases.insert(k.to_string(), tag);
+    };
+    raw.markers
+        .modifiers
+        .iter()
+        .for_each(|k| put(k, Tag::Modifier));
+    raw.markers.team.iter().for_each(|k| put(k, Tag::Team));
+    for (k, s) in raw.weak_seniority {
+        put(
+            &k,
+            Tag::Level {
+                seniority: s,
+                weak: true,
+            },
+        );
+    }
+    for (k, s) in raw.seniority {
+        put(
+            &k,
+            Tag::Level {
+                seniority: s,
+                weak: false,
+            },
+        );
+    }
+    for (k, f) in raw.fallback_functions {
+        put(
+            &k,
+            Tag::Function {
+                function: f,
+                fallback: true,
+            },
+        );
+    }
+    for (k, f) in raw.functions {
+        put(
+            &k,
+            Tag::Function {
+                function: f,
+                fallback: false,
+            },
+        );
+    }
+    for (k, (function, seniority)) in raw.roles {
+        put(
+            &k,
+            Tag::Role(Persona {
+                function,
+                seniority,
+            }),
+        );
+    }
+    for (k, (function, seniority)) in raw.titles {
+        put(
+            &k,
+            Tag::Title(Persona {
+                function,
+                seniority,
+            }),
+        );
+    }
+    let longest = aliases
+        .keys()
+        .map(|k| k.split(' ').count())
+        .max()
+        .unwrap_or(1);
+    Table {
+        aliases,
+        abbreviations: raw.markers.abbreviations.into_iter().collect(),
+        longest,
+    }
+});
+
+/// A word of the answer before lookup.
+#[derive(Debug, Clone)]
+enum Piece {
+    Word { lower: String, upper: bool },
+    Punct(char),
+}
+
+/// Reads an answer into tagged tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let pieces = pieces(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        match &pieces[i] {
+            Piece::Punct(c) => {
+                out.push(punct_token(*c, pieces.get(i.wrapping_sub(1)), i));
+                i += 1;
+            }
+            Piece::Word { .. } => {
+                let (token, used) = lookup(&pieces, i);
+                out.push(token);
+                i += used;
+            }
+        }
+    }
+    out
+}
+
+fn punct_token(c: char, prev: Option<&Piece>, i: usize) -> Token {
+    let tag = match c {
+        '/' | '&' | '+' => Tag::Conj,
+        ',' => Tag::Comma,
+        '.' => match prev {
+            Some(Piece::Word { lower, .. }) if i > 0 && TABLE.abbreviations.contains(lower) => {
+                Tag::Modifier
+            }
+            _ => Tag::Break,
+        },
+        _ => Tag::Break,
+    };
+    Token {
+        tag,
+        text: c.to_string(),
+        plural: false,
+    }
+}
+
+/// The longest alias starting at `pieces[i]`, and how many words it used.
+fn lookup(pieces: &[Piece], i: usize) -> (Token, usize) {
+    let words: Vec<&str> = pieces[i..]
+        .iter()
+        .take(TABLE.longest)
+        .map_while(|p| match p {
+            Piece::Word { lower, .. } => Some(lower.as_str()),
+            Piece::Punct(_) => None,
+        })
+        .collect();
+    for n in (1..=words.len()).rev() {
+        let key = words[..n].join(" ");
+        let found = TABLE
+            .aliases
+            .get(&key)
+            .map(|t| (*t, false))
+            .or_else(|| singular(&key).and_then(|s| TABLE.aliases.get(&s).map(|t| (*t, true))));
+        if let Some((tag, plural)) = found {
+            if key == "it" && !is_it_department(pieces, i) {
+                break;
+            }
+            return (
+                Token {
+                    tag,
+                    text: key,
+                    plural,
+                },
+                n,
+            );
+        }
+    }
+    let word = words[0];
+    let tag = if matches!(word, "and" | "or" | "plus" | "nor") {
+        Tag::Conj
+    } else {
+        Tag::Other
+    };
+    (
+        Token {
+            tag,
+            text: word.to_string(),
+            plural: false,
+        },
+        1,
+    )
+}
+
+/// "IT" the department, not "it" the pronoun: written in capitals, or
+/// lower case next to a title word ("it manager", "head of it"), or alone
+/// between separators ("finance, it and procurement").
+fn is_it_department(pieces: &[Piece], i: usize) -> bool {
+    if let Piece::Word { upper: true, .. } = pieces[i] {
+        return true;
+    }
+    let is_titleish = |p: Option<&Piece>| match p {
+        Some(Piece::Word { lower, .. }) => match TABLE.aliases.get(lower) {
+            Some(Tag::Level { .. } | Tag::Team) => true,
+            Some(Tag::Modifier) => lower == "of",
+            _ => false,
+        },
+        _ => false,
+    };
+    let is_edge = |p: Option<&Piece>| match p {
+        None | Some(Piece::Punct(_)) => true,
+        Some(Piece::Word { lower, .. }) => matches!(lower.as_str(), "and" | "or"),
+    };
+    let prev = i.checked_sub(1).and_then(|j| pieces.get(j));
+    let next = pieces.get(i + 1);
+    is_titleish(prev) || is_titleish(next) || (is_edge(prev) && is_edge(next))
+}
+
+/// The singular of a plural word ("directors" -> "director"), if it looks
+/// like one.
+fn singular(key: &str) -> Option<String> {
+    let stem = key.strip_suffix('s')?;
+    if stem.len() < 2 || stem.ends_with('s') {
+        return None;
+    }
+    Some(stem.to_string())
+}
+
+/// Splits an answer into words and punctuation: accents folded, "V.P." and
+/// "R&D" joined, hyphens and apostrophes inside words dropped.
+fn pieces(text: &str) -> Vec<Piece> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let between_letters =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else if (c == '\'' || c == '’') && between_letters {
+            // "CFO's" reads as "CFOs"; the plural lookup does the rest.
+        } else if c == '.' && initialism_dot(&chars, i) {
+        } else if c == '&' && between_letters && word.chars().count() <= 2 {
+            // "R&D", "L&D", "FP&A": one word.
+        } else {
+            flush(&mut word, &mut out);
+            if c == '-' && between_letters {
+                // "co-founder", "c-suite": two words.
+            } else if !c.is_whitespace() {
+                out.push(Piece::Punct(c));
+            }
+        }
+        i += 1;
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// A dot inside an initialism: "V.P.", "I.T.", "C.F.O." (single letters
+/// between dots).
+fn initialism_dot(chars: &[char], i: usize) -> bool {
+    let letter = |j: Option<usize>| {
+        j.and_then(|j| chars.get(j))
+            .is_some_and(|c| c.is_alphabetic())
+    };
+    let lone = |j: usize| letter(Some(j)) && !letter(j.checked_sub(1)) && !letter(Some(j + 1));
+    let before = i.checked_sub(1).is_some_and(lone);
+    let after = lone(i + 1) && chars.get(i + 2).is_some_and(|c| *c == '.');
+    let after_prev_dot = i >= 2 && chars[i - 2] == '.' && before;
+    before && (after || after_prev_dot)
+}
+
+fn flush(word: &mut String, out: &mut Vec<Piece>) {
+    if word.is_empty() {
+        return;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+    let lower = super_fold(word);
+    out.push(Piece::Word { lower, upper });
+    word.clear();
+}
+
+/// Lower case without accents ("Directeur Général" -> "directeur general").
+fn super_fold(word: &str) -> String {
+    word.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
+}
