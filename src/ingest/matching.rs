@@ -208,7 +208,11 @@ pub(crate) fn scores(header: &str) -> Vec<(QuestionId, f64)> {
                 .filter(|w| bank.wording[&q].contains(*w))
                 .collect();
             let shared_weight: f64 = shared.iter().map(|w| weight(w)).sum();
-            let overlap = if total > 0.0 { shared_weight / total } else { 0.0 };
+            let overlap = if total > 0.0 {
+                shared_weight / total
+            } else {
+                0.0
+            };
             // One shared word ("Timing" vs "time") is thin evidence.
             let trust = if shared.len() >= 2 { 1.0 } else { 0.5 };
             (q, damp * key + OVERLAP_WEIGHT * trust * overlap)

@@ -64,7 +64,13 @@ fn parse_numeric(v: &str, order: Order) -> Option<NaiveDateTime> {
 
 /// `Sep 22, 2026`, `September 22, 2026 10:05 AM`, `22 Sep 2026 10:05`.
 fn parse_named_month(v: &str) -> Option<NaiveDateTime> {
-    const DATES: &[&str] = &["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%a, %d %b %Y"];
+    const DATES: &[&str] = &[
+        "%b %d, %Y",
+        "%B %d, %Y",
+        "%d %b %Y",
+        "%d %B %Y",
+        "%a, %d %b %Y",
+    ];
     const TIMES: &[&str] = &["", " %H:%M:%S", " %H:%M", " %I:%M:%S %p", " %I:%M %p"];
     for d in DATES {
         for t in TIMES {

@@ -169,7 +169,10 @@ mod tests {
     #[test]
     fn folds_case_accents_and_punctuation() {
         assert_eq!(fold("  Café -- Résumé, PRICE!! "), "cafe resume price");
-        assert_eq!(fold("Acme's pricing isn't great"), "acme pricing isnt great");
+        assert_eq!(
+            fold("Acme's pricing isn't great"),
+            "acme pricing isnt great"
+        );
         assert_eq!(fold("too $$"), "too $ $");
         assert_eq!(fold("ISO 27001 / SOC2"), "iso 27001 soc2");
         assert_eq!(fold("price/budget"), "price budget");

@@ -2,7 +2,7 @@
 //! since the previous quarter (inline markers), and trends over up to
 //! eight quarters (sparklines).
 
-use super::charts::sparkline;
+use super::charts::sparkline_fmt;
 use crate::diff::{self, Diff, ShareDiff, Status};
 use crate::questions::QuestionId;
 use crate::snapshot::Snapshot;
@@ -168,7 +168,7 @@ fn trend(
         .collect::<Vec<_>>()
         .join(", ");
     Trend {
-        svg: sparkline(values, labels, 160, 36),
+        svg: sparkline_fmt(values, labels, 160, 36, &fmt),
         label,
         points,
     }

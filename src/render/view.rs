@@ -2,7 +2,7 @@
 //! order and formatted (percentages, days, tables), with the executive
 //! summary picked out. Pure: snapshot in, view out.
 
-use super::charts::{Bar, BarOpts, bar_chart};
+use super::charts::{Bar, BarOpts, DivergingOpts, bar_chart, diverging_bar_with};
 use super::history::{self, Deltas, Trend};
 use crate::questions::QuestionId;
 use crate::snapshot::{
@@ -81,6 +81,7 @@ pub struct Section {
 #[derive(Debug, Clone, Serialize)]
 pub struct HeadToHeadView {
     pub title: String,
+    pub chart: String,
     pub left: String,
     pub right: String,
     pub rows: Vec<Vec<String>>,
@@ -207,7 +208,21 @@ fn base_view(s: &Snapshot) -> ReportView {
 fn head_to_head(h: &crate::snapshot::HeadToHead) -> HeadToHeadView {
     let left = h.left.title().to_string();
     let right = h.right.title().to_string();
+    let bars: Vec<(String, f64, f64)> = h
+        .rows
+        .iter()
+        .map(|r| (r.label.clone(), r.right_share, r.left_share))
+        .collect();
     HeadToHeadView {
+        chart: diverging_bar_with(
+            &bars,
+            &DivergingOpts {
+                title: h.title.clone(),
+                left_label: right.clone(),
+                right_label: left.clone(),
+                ..DivergingOpts::default()
+            },
+        ),
         title: h.title.clone(),
         rows: h
             .rows
@@ -390,6 +405,8 @@ fn section(s: &Snapshot, q: &QuestionSummary) -> Section {
                 .collect::<Vec<_>>(),
             &BarOpts {
                 title: format!("{}: share of {} respondents", q.title, q.answered),
+                max_value: Some(1.0),
+                ..BarOpts::default()
             },
         )
     };
@@ -470,20 +487,12 @@ fn section(s: &Snapshot, q: &QuestionSummary) -> Section {
 
 fn durations(q: &QuestionSummary, d: &crate::snapshot::DurationSummary) -> Durations {
     let histogram: Vec<Row> = d.histogram.iter().map(row).collect();
-    let chart = bar_chart(
-        &d.histogram
-            .iter()
-            .map(|c| Bar {
-                label: c.label.clone(),
-                value: c.share,
-                count: c.count,
-                note: None,
-            })
-            .collect::<Vec<_>>(),
-        &BarOpts {
-            title: format!("{}: typical days per answer", q.title),
-        },
-    );
+    let bins: Vec<(String, usize)> = d
+        .histogram
+        .iter()
+        .map(|c| (c.label.clone(), c.count))
+        .collect();
+    let chart = super::charts::histogram(&bins, &format!("{}: typical days per answer", q.title));
     Durations {
         median: d
             .median_days

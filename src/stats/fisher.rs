@@ -152,6 +152,9 @@ mod tests {
         assert!(p > 0.0 && p < 1e-9, "{p}");
         let same = fisher_exact(1500, 1500, 1500, 1500);
         assert!(close(same, 1.0));
+        // n = 10,000, reference by exact big-integer enumeration (Python).
+        let p = fisher_exact(2600, 2400, 2500, 2500);
+        assert!((p / 0.047_653_613_555_240_62 - 1.0).abs() < 1e-9, "{p}");
     }
 
     #[test]

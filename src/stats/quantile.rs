@@ -1,7 +1,7 @@
 //! Quantiles of small samples (cycle lengths in days, ratings) and a
 //! distribution-free confidence interval for the median.
 
-use super::special::binom_half_cdf;
+use super::special::binom_half_pmf;
 
 /// The `p`-quantile of ascending `sorted` values, `0 <= p <= 1`.
 ///
@@ -59,13 +59,19 @@ pub fn median_ci(sorted: &[f64], level: f64) -> Option<(f64, f64)> {
         return None;
     }
     let n = sorted.len();
-    let coverage = |j: usize| 1.0 - 2.0 * binom_half_cdf(n as u64, j as u64 - 1);
-    if coverage(1) < level {
+    // `below` is P(B <= j - 1); the interval (x_(j), x_(n+1-j)) covers the
+    // median with probability 1 - 2 * below, which falls as j grows.
+    let mut below = binom_half_pmf(n as u64, 0);
+    if 1.0 - 2.0 * below < level {
         return None;
     }
-    // Coverage falls as j grows; j stays at or below the middle.
     let mut j = 1;
-    while j < n.div_ceil(2) && coverage(j + 1) >= level {
+    while j < n.div_ceil(2) {
+        let next = below + binom_half_pmf(n as u64, j as u64);
+        if 1.0 - 2.0 * next < level {
+            break;
+        }
+        below = next;
         j += 1;
     }
     Some((sorted[j - 1], sorted[n - j]))

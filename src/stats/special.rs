@@ -29,13 +29,9 @@ pub(crate) fn ln_choose(n: u64, k: u64) -> f64 {
     ln_factorial(n) - ln_factorial(k) - ln_factorial(n - k)
 }
 
-/// `P(B <= k)` for `B ~ Binomial(n, 1/2)`, summed term by term in log space.
-pub(crate) fn binom_half_cdf(n: u64, k: u64) -> f64 {
-    let ln_half_n = -(n as f64) * std::f64::consts::LN_2;
-    let total: f64 = (0..=k.min(n))
-        .map(|i| (ln_choose(n, i) + ln_half_n).exp())
-        .sum();
-    total.min(1.0)
+/// `P(B = k)` for `B ~ Binomial(n, 1/2)`, via logs so large `n` is fine.
+pub(crate) fn binom_half_pmf(n: u64, k: u64) -> f64 {
+    (ln_choose(n, k) - n as f64 * std::f64::consts::LN_2).exp()
 }
 
 /// Complementary error function, relative error ~1e-13 or better.
@@ -136,9 +132,11 @@ mod tests {
     }
 
     #[test]
-    fn binomial_half_cdf() {
-        assert!(close(binom_half_cdf(5, 0), 1.0 / 32.0, 1e-13));
-        assert!(close(binom_half_cdf(10, 1), 11.0 / 1024.0, 1e-13));
-        assert_eq!(binom_half_cdf(4, 9), 1.0);
+    fn binomial_half_pmf() {
+        assert!(close(binom_half_pmf(5, 0), 1.0 / 32.0, 1e-13));
+        assert!(close(binom_half_pmf(10, 3), 120.0 / 1024.0, 1e-13));
+        assert_eq!(binom_half_pmf(4, 9), 0.0);
+        let total: f64 = (0..=2000).map(|k| binom_half_pmf(2000, k)).sum();
+        assert!(close(total, 1.0, 1e-12));
     }
 }
