@@ -15,66 +15,144 @@ fn header_variants_map_to_question_ids() {
     use QuestionId::*;
     let cases: &[(&str, QuestionId)] = &[
         // objections
-        ("List three (or more) objections you hear from prospects. Are these similar across products and solutions? If not, how do they differ?", Objections),
-        ("What objections do you hear most from prospects?", Objections),
+        (
+            "List three (or more) objections you hear from prospects. Are these similar across products and solutions? If not, how do they differ?",
+            Objections,
+        ),
+        (
+            "What objections do you hear most from prospects?",
+            Objections,
+        ),
         ("Q1. Top 3 objections*", Objections),
         ("1) Most common pushback from buyers", Objections),
-        ("List three (or more) objections you hear from pro", Objections),
-        ("What concerns or hesitations do prospects raise?", Objections),
+        (
+            "List three (or more) objections you hear from pro",
+            Objections,
+        ),
+        (
+            "What concerns or hesitations do prospects raise?",
+            Objections,
+        ),
         // buyer personas
-        ("Who do you feel the buyer is, by title or persona? Does this vary by business size or vertical?", BuyerPersonas),
+        (
+            "Who do you feel the buyer is, by title or persona? Does this vary by business size or vertical?",
+            BuyerPersonas,
+        ),
         ("Who signs the deal?", BuyerPersonas),
         ("Who is the economic buyer (title)?", BuyerPersonas),
         ("Q2 - Who is the decision maker?", BuyerPersonas),
-        ("Who do you feel the buyer is, by title or per", BuyerPersonas),
+        (
+            "Who do you feel the buyer is, by title or per",
+            BuyerPersonas,
+        ),
         // influencers
-        ("Who (by title or persona) are the influencers in the sales cycle?", Influencers),
+        (
+            "Who (by title or persona) are the influencers in the sales cycle?",
+            Influencers,
+        ),
         ("Who else weighs in on the decision?", Influencers),
         ("Influencers (titles)", Influencers),
         ("Which stakeholders influence the purchase?", Influencers),
         // sales process
-        ("Describe the typical sales process from engagement through close.", SalesProcess),
+        (
+            "Describe the typical sales process from engagement through close.",
+            SalesProcess,
+        ),
         ("Walk us through your sales process", SalesProcess),
-        ("What are the steps from first contact to close?", SalesProcess),
+        (
+            "What are the steps from first contact to close?",
+            SalesProcess,
+        ),
         // cycle length
-        ("How much time does it take to get through the sales cycle?", CycleLength),
+        (
+            "How much time does it take to get through the sales cycle?",
+            CycleLength,
+        ),
         ("Typical sales cycle length (days/months)?", CycleLength),
         ("How long does a typical deal take to close?", CycleLength),
         ("Average time to close", CycleLength),
         // prospect questions
-        ("What questions do your prospects ask you? What do they ask of you to help them make their decision?", ProspectQuestions),
+        (
+            "What questions do your prospects ask you? What do they ask of you to help them make their decision?",
+            ProspectQuestions,
+        ),
         ("What do prospects ask before they buy?", ProspectQuestions),
         ("Questions prospects ask most often", ProspectQuestions),
         // success factors vs differentiators
-        ("In a successful sale, what most often makes it a success?", SuccessFactors),
+        (
+            "In a successful sale, what most often makes it a success?",
+            SuccessFactors,
+        ),
         ("Why do we win deals?", SuccessFactors),
         ("What makes a deal successful?", SuccessFactors),
-        ("List the key product/solution differentiators your company has over its competition: not what the web page says, but what clients say. Why did they purchase?", Differentiators),
-        ("What sets us apart? Why do customers choose us?", Differentiators),
+        (
+            "List the key product/solution differentiators your company has over its competition: not what the web page says, but what clients say. Why did they purchase?",
+            Differentiators,
+        ),
+        (
+            "What sets us apart? Why do customers choose us?",
+            Differentiators,
+        ),
         ("Key differentiators (in clients' words)", Differentiators),
         // pains
-        ("Buyer: what frustrations do buyers have in their daily work or company that you are solving? What are their fears? What pressures are they under in making decisions?", BuyerPains),
+        (
+            "Buyer: what frustrations do buyers have in their daily work or company that you are solving? What are their fears? What pressures are they under in making decisions?",
+            BuyerPains,
+        ),
         ("What are your buyers' biggest pain points?", BuyerPains),
-        ("Influencer: what frustrations do influencers have in their daily work or company that you are solving? What are their fears? What pressures are they under?", InfluencerPains),
-        ("What keeps influencers up at night? Frustrations, fears, pressures", InfluencerPains),
+        (
+            "Influencer: what frustrations do influencers have in their daily work or company that you are solving? What are their fears? What pressures are they under?",
+            InfluencerPains,
+        ),
+        (
+            "What keeps influencers up at night? Frustrations, fears, pressures",
+            InfluencerPains,
+        ),
         // competitors
-        ("What are your competitors doing better than you?", CompetitorStrengths),
+        (
+            "What are your competitors doing better than you?",
+            CompetitorStrengths,
+        ),
         ("Where do competitors beat us?", CompetitorStrengths),
-        ("What do competitors do better than us?", CompetitorStrengths),
-        ("What are you doing better than your competitors?", OurStrengths),
+        (
+            "What do competitors do better than us?",
+            CompetitorStrengths,
+        ),
+        (
+            "What are you doing better than your competitors?",
+            OurStrengths,
+        ),
         ("Where do we beat the competition?", OurStrengths),
         ("Our strengths vs. competitors", OurStrengths),
         // website
-        ("Is our website a valuable sales tool for you?", WebsiteValue),
+        (
+            "Is our website a valuable sales tool for you?",
+            WebsiteValue,
+        ),
         ("Rate our website as a sales tool (1-5)", WebsiteValue),
         ("How useful is the website when selling?", WebsiteValue),
-        ("If you could make any change to our website, what would you change?", WebsiteChanges),
+        (
+            "If you could make any change to our website, what would you change?",
+            WebsiteChanges,
+        ),
         ("What would you improve on our site?", WebsiteChanges),
-        ("Does our site meet the needs of our entire target audience?", WebsiteAudienceFit),
-        ("Does the website speak to all our audiences?", WebsiteAudienceFit),
-        ("What are prospects and customers saying about our website?", WebsiteFeedback),
+        (
+            "Does our site meet the needs of our entire target audience?",
+            WebsiteAudienceFit,
+        ),
+        (
+            "Does the website speak to all our audiences?",
+            WebsiteAudienceFit,
+        ),
+        (
+            "What are prospects and customers saying about our website?",
+            WebsiteFeedback,
+        ),
         ("Website feedback you hear from customers", WebsiteFeedback),
-        ("16. What are prospects and customers saying about our web...", WebsiteFeedback),
+        (
+            "16. What are prospects and customers saying about our web...",
+            WebsiteFeedback,
+        ),
     ];
     let mut wrong = vec![];
     for (h, want) in cases {
@@ -83,21 +161,43 @@ fn header_variants_map_to_question_ids() {
             wrong.push(format!("{h:?}: got {got:?}, want {want}"));
         }
     }
-    assert!(wrong.is_empty(), "{} of {} wrong:\n{}", wrong.len(), cases.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {} wrong:\n{}",
+        wrong.len(),
+        cases.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
 fn non_question_headers_get_their_role() {
     let cases: &[(&str, Role, Option<&str>)] = &[
-        ("Which product line do you mainly sell?", Role::Segment, Some("product_line")),
+        (
+            "Which product line do you mainly sell?",
+            Role::Segment,
+            Some("product_line"),
+        ),
         ("Product", Role::Segment, Some("product_line")),
         ("Your region", Role::Segment, Some("region")),
         ("Territory", Role::Segment, Some("region")),
-        ("Company size you sell to", Role::Segment, Some("company_size")),
-        ("Segment (SMB / Mid-market / Enterprise)", Role::Segment, Some("company_size")),
+        (
+            "Company size you sell to",
+            Role::Segment,
+            Some("company_size"),
+        ),
+        (
+            "Segment (SMB / Mid-market / Enterprise)",
+            Role::Segment,
+            Some("company_size"),
+        ),
         ("Industry / vertical", Role::Segment, Some("vertical")),
         ("Team", Role::Segment, Some("team")),
-        ("How long have you been in sales?", Role::Segment, Some("tenure")),
+        (
+            "How long have you been in sales?",
+            Role::Segment,
+            Some("tenure"),
+        ),
         ("Name", Role::Respondent, None),
         ("Your name", Role::Respondent, None),
         ("Email address", Role::Respondent, None),
@@ -112,7 +212,10 @@ fn non_question_headers_get_their_role() {
     for (h, role, seg) in cases {
         let c = classify_header(h, &ColumnRules::default());
         if c.role != *role || c.segment.as_deref() != *seg {
-            wrong.push(format!("{h:?}: got {:?} {:?} ({}), want {role:?} {seg:?}", c.role, c.segment, c.reason));
+            wrong.push(format!(
+                "{h:?}: got {:?} {:?} ({}), want {role:?} {seg:?}",
+                c.role, c.segment, c.reason
+            ));
         }
         assert!(!c.reason.is_empty(), "{h}: a reason is always given");
     }
@@ -122,13 +225,23 @@ fn non_question_headers_get_their_role() {
 #[test]
 fn config_rules_win_over_guessing() {
     let mut rules = ColumnRules::default();
-    rules.questions.insert("Top pushbacks".into(), QuestionId::Objections);
-    rules.segments.insert("Deal size".into(), "company_size".into());
+    rules
+        .questions
+        .insert("Top pushbacks".into(), QuestionId::Objections);
+    rules
+        .segments
+        .insert("Deal size".into(), "company_size".into());
     rules.ignore.push("Why do we win".into());
     let c = classify_header("Q4. Top pushbacks this quarter", &rules);
-    assert_eq!((c.role, c.question), (Role::Question, Some(QuestionId::Objections)));
+    assert_eq!(
+        (c.role, c.question),
+        (Role::Question, Some(QuestionId::Objections))
+    );
     let c = classify_header("Deal size", &rules);
-    assert_eq!((c.role, c.segment.as_deref()), (Role::Segment, Some("company_size")));
+    assert_eq!(
+        (c.role, c.segment.as_deref()),
+        (Role::Segment, Some("company_size"))
+    );
     let c = classify_header("Why do we win deals?", &rules);
     assert_eq!(c.role, Role::Ignored);
     assert!(c.reason.contains("config"), "{}", c.reason);

@@ -53,7 +53,9 @@ pub(crate) fn decide(rows: &[Row], has_questions: &[bool], include_incomplete: b
 /// Groups used rows that share an identity; all but the latest of each
 /// group are superseded.
 fn supersede(rows: &[Row], fates: &mut [Fate]) {
-    let used: Vec<usize> = (0..rows.len()).filter(|&i| fates[i] == Fate::Used).collect();
+    let used: Vec<usize> = (0..rows.len())
+        .filter(|&i| fates[i] == Fate::Used)
+        .collect();
     let mut parent: Vec<usize> = (0..rows.len()).collect();
     let mut owner: BTreeMap<String, usize> = BTreeMap::new();
     for &i in &used {
@@ -69,7 +71,9 @@ fn supersede(rows: &[Row], fates: &mut [Fate]) {
     let mut latest: BTreeMap<usize, usize> = BTreeMap::new();
     for &i in &used {
         let root = find(&mut parent, i);
-        let better = latest.get(&root).is_none_or(|&j| order_key(&rows[i]) >= order_key(&rows[j]));
+        let better = latest
+            .get(&root)
+            .is_none_or(|&j| order_key(&rows[i]) >= order_key(&rows[j]));
         if better {
             latest.insert(root, i);
         }
@@ -87,13 +91,29 @@ fn order_key(r: &Row) -> (Option<NaiveDateTime>, usize, usize) {
     (r.submitted, r.source, r.pending.row)
 }
 
-const NOT_IDENTITIES: &[&str] = &["anonymous", "anonym", "anonyme", "anónimo", "n/a", "na", "none", "-", "unknown", "test"];
+const NOT_IDENTITIES: &[&str] = &[
+    "anonymous",
+    "anonym",
+    "anonyme",
+    "anónimo",
+    "n/a",
+    "na",
+    "none",
+    "-",
+    "unknown",
+    "test",
+];
 
 /// The identity keys of a respondent: email, name, platform id.
 pub(crate) fn identities(r: &Respondent) -> Vec<String> {
     let norm = |s: &Option<String>| {
         s.as_deref()
-            .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+            .map(|v| {
+                v.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            })
             .filter(|v| !v.is_empty() && !NOT_IDENTITIES.contains(&v.as_str()))
     };
     let mut keys = vec![];
@@ -155,11 +175,17 @@ mod tests {
             row: n,
             ..Pending::default()
         };
-        p.answers.insert(crate::questions::QuestionId::Objections, "price".into());
+        p.answers
+            .insert(crate::questions::QuestionId::Objections, "price".into());
         p.respondent.email = (!email.is_empty()).then(|| email.to_string());
         p.respondent.name = (!name.is_empty()).then(|| name.to_string());
-        let submitted = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).and_then(|d| d.and_hms_opt(hour, 0, 0));
-        Row { source, pending: p, submitted }
+        let submitted =
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).and_then(|d| d.and_hms_opt(hour, 0, 0));
+        Row {
+            source,
+            pending: p,
+            submitted,
+        }
     }
 
     #[test]

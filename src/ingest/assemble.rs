@@ -27,8 +27,19 @@ pub(crate) struct Pending {
     pub has_content: bool,
 }
 
-const TICKED: &[&str] = &["1", "yes", "y", "true", "x", "checked", "selected", "ja", "oui", "sí", "si"];
-const UNTICKED: &[&str] = &["0", "no", "n", "false", "unchecked", "not selected", "nein", "non"];
+const TICKED: &[&str] = &[
+    "1", "yes", "y", "true", "x", "checked", "selected", "ja", "oui", "sí", "si",
+];
+const UNTICKED: &[&str] = &[
+    "0",
+    "no",
+    "n",
+    "false",
+    "unchecked",
+    "not selected",
+    "nein",
+    "non",
+];
 
 /// Reads one data row.
 pub(crate) fn assemble(rec: &Record, row: usize, placed: &[Placed], layout: &Layout) -> Pending {
@@ -54,7 +65,8 @@ pub(crate) fn assemble(rec: &Record, row: usize, placed: &[Placed], layout: &Lay
             Role::Ignored => {}
             _ => {}
         }
-        p.has_content |= value.is_some() && matches!(f.role, Role::Question | Role::Segment | Role::Ignored);
+        p.has_content |=
+            value.is_some() && matches!(f.role, Role::Question | Role::Segment | Role::Ignored);
         let Some(known) = f.known else { continue };
         let raw = first_cell(rec, f);
         match known {
@@ -114,7 +126,9 @@ fn field_value(rec: &Record, f: &Placed, placeholders: &[&str]) -> Option<String
         .any(|m| m.kind == MemberKind::Other && filled(m.col));
     let mut parts: Vec<String> = vec![];
     for m in &f.field.members {
-        let Some(cell) = rec.cells.get(m.col) else { continue };
+        let Some(cell) = rec.cells.get(m.col) else {
+            continue;
+        };
         let v = cell.trim();
         if v.is_empty() || placeholders.iter().any(|p| p.eq_ignore_ascii_case(v)) {
             continue;
@@ -122,8 +136,14 @@ fn field_value(rec: &Record, f: &Placed, placeholders: &[&str]) -> Option<String
         let lower = v.to_lowercase();
         let part = match &m.kind {
             MemberKind::Duplicate => continue,
-            MemberKind::Option(label) if other_text && label.to_lowercase().starts_with("other") => continue,
-            MemberKind::Option(label) if TICKED.contains(&lower.as_str()) || v == label => label.clone(),
+            MemberKind::Option(label)
+                if other_text && label.to_lowercase().starts_with("other") =>
+            {
+                continue;
+            }
+            MemberKind::Option(label) if TICKED.contains(&lower.as_str()) || v == label => {
+                label.clone()
+            }
             MemberKind::Option(_) if UNTICKED.contains(&lower.as_str()) => continue,
             _ => v.to_string(),
         };
@@ -142,7 +162,9 @@ pub(crate) fn ragged(rec: &Record, width: usize, file: &str) -> Option<Warning> 
         return None;
     }
     let message = if n < width {
-        format!("this row has {n} fields but the header has {width}; the missing cells are read as blank")
+        format!(
+            "this row has {n} fields but the header has {width}; the missing cells are read as blank"
+        )
     } else {
         format!("this row has {n} fields but the header has {width}; the extra cells are not read")
     };

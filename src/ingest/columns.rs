@@ -85,7 +85,8 @@ fn place(field: &Field, rules: &ColumnRules, layout: &Layout) -> Placed {
     }
     let mut field = field.clone();
     if field.known.is_none() && field.members.len() == 1 {
-        field.known = lookup_prefixed(generic::KNOWN, &field.text).or_else(|| respondent_like(&field.text));
+        field.known =
+            lookup_prefixed(generic::KNOWN, &field.text).or_else(|| respondent_like(&field.text));
     }
     if let Some(known) = field.known {
         return by_known(&field, known, layout);
@@ -122,19 +123,31 @@ fn config_rule(headers: &[String], rules: &ColumnRules) -> Option<(String, Rule)
 fn by_rule(field: &Field, key: &str, rule: Rule) -> Placed {
     match rule {
         Rule::Question(q) => {
-            let mut p = Placed::new(field, Role::Question, format!("set in the config: \"{key}\" -> {q}"));
+            let mut p = Placed::new(
+                field,
+                Role::Question,
+                format!("set in the config: \"{key}\" -> {q}"),
+            );
             p.question = Some(q);
             p.score = f64::MAX;
             p.known = None;
             p
         }
         Rule::Segment(s) => {
-            let mut p = Placed::new(field, Role::Segment, format!("set in the config: \"{key}\" -> segment {s}"));
+            let mut p = Placed::new(
+                field,
+                Role::Segment,
+                format!("set in the config: \"{key}\" -> segment {s}"),
+            );
             p.segment = Some(s);
             p.known = None;
             p
         }
-        Rule::Ignore => Placed::new(field, Role::Ignored, format!("ignored by the config (\"{key}\")")),
+        Rule::Ignore => Placed::new(
+            field,
+            Role::Ignored,
+            format!("ignored by the config (\"{key}\")"),
+        ),
     }
 }
 
@@ -142,8 +155,24 @@ fn by_rule(field: &Field, key: &str, rule: Rule) -> Placed {
 /// name", "Email (optional)"), nothing else around them.
 fn respondent_like(header: &str) -> Option<Known> {
     const FILLER: &[&str] = &[
-        "your", "full", "first", "last", "optional", "respondent", "respondents", "rep", "sales",
-        "work", "address", "please", "enter", "the", "of", "and", "my", "business",
+        "your",
+        "full",
+        "first",
+        "last",
+        "optional",
+        "respondent",
+        "respondents",
+        "rep",
+        "sales",
+        "work",
+        "address",
+        "please",
+        "enter",
+        "the",
+        "of",
+        "and",
+        "my",
+        "business",
     ];
     let h = fold_header(&matching::strip_decorations(header));
     let words: Vec<&str> = h
@@ -161,16 +190,29 @@ fn by_known(field: &Field, known: Known, layout: &Layout) -> Placed {
     let platform = layout.platform;
     let (role, reason) = match known {
         Known::Submitted => (Role::Timestamp, "the submission time".to_string()),
-        Known::OtherTime => (Role::Metadata, format!("a time kept by {platform}, not the submission time")),
-        Known::Email => (Role::Respondent, "the respondent's email (used to find repeat submissions, never printed)".into()),
-        Known::Name | Known::FirstName | Known::LastName => {
-            (Role::Respondent, "the respondent's name (used to find repeat submissions, never printed)".into())
+        Known::OtherTime => (
+            Role::Metadata,
+            format!("a time kept by {platform}, not the submission time"),
+        ),
+        Known::Email => (
+            Role::Respondent,
+            "the respondent's email (used to find repeat submissions, never printed)".into(),
+        ),
+        Known::Name | Known::FirstName | Known::LastName => (
+            Role::Respondent,
+            "the respondent's name (used to find repeat submissions, never printed)".into(),
+        ),
+        Known::PersonId | Known::ResponseId => {
+            (Role::Respondent, "a respondent or response id".into())
         }
-        Known::PersonId | Known::ResponseId => (Role::Respondent, "a respondent or response id".into()),
-        Known::Ip => (Role::Respondent, "the respondent's IP address (never printed)".into()),
-        Known::Finished | Known::Progress | Known::CompletedMark | Known::ResponseType => {
-            (Role::Metadata, "marks whether the response was finished".into())
-        }
+        Known::Ip => (
+            Role::Respondent,
+            "the respondent's IP address (never printed)".into(),
+        ),
+        Known::Finished | Known::Progress | Known::CompletedMark | Known::ResponseType => (
+            Role::Metadata,
+            "marks whether the response was finished".into(),
+        ),
         Known::Meta => (Role::Metadata, format!("bookkeeping column of {platform}")),
     };
     let mut p = Placed::new(field, role, reason);
@@ -184,7 +226,11 @@ fn by_text(field: &Field) -> Placed {
     let segment = matching::segment_of(text);
     let strong = matched.as_ref().is_some_and(|m| m.score >= STRONG);
     if let (Some(seg), false) = (&segment, strong) {
-        let mut p = Placed::new(field, Role::Segment, format!("names a segment ({})", seg.replace('_', " ")));
+        let mut p = Placed::new(
+            field,
+            Role::Segment,
+            format!("names a segment ({})", seg.replace('_', " ")),
+        );
         p.segment = Some(seg.clone());
         return p;
     }
@@ -193,7 +239,11 @@ fn by_text(field: &Field) -> Placed {
             .runner_up
             .map(|(q, s)| format!("; next best {q} at {s:.1}"))
             .unwrap_or_default();
-        let mut p = Placed::new(field, Role::Question, format!("reads like question {} (score {:.1}{next})", m.id, m.score));
+        let mut p = Placed::new(
+            field,
+            Role::Question,
+            format!("reads like question {} (score {:.1}{next})", m.id, m.score),
+        );
         p.question = Some(m.id);
         p.score = m.score;
         return p;
@@ -205,7 +255,9 @@ fn by_text(field: &Field) -> Placed {
     Placed::new(
         field,
         Role::Ignored,
-        format!("not one of the 16 questions nor a known segment{near}; map it in frontline.toml if it should count"),
+        format!(
+            "not one of the 16 questions nor a known segment{near}; map it in frontline.toml if it should count"
+        ),
     )
 }
 
@@ -234,14 +286,19 @@ fn one_column_per_question(placed: &mut [Placed]) {
         }
     }
     for i in 0..placed.len() {
-        let Some(q) = placed[i].question else { continue };
+        let Some(q) = placed[i].question else {
+            continue;
+        };
         let winner = best[&q];
         if winner != i {
             let other = placed[winner].field.text.clone();
             let p = &mut placed[i];
             p.role = Role::Ignored;
             p.question = None;
-            p.reason = format!("also reads like {q}, but the column \"{}\" matches it better; map it in frontline.toml to choose", short(&other));
+            p.reason = format!(
+                "also reads like {q}, but the column \"{}\" matches it better; map it in frontline.toml to choose",
+                short(&other)
+            );
         }
     }
 }
@@ -250,10 +307,15 @@ fn one_column_per_question(placed: &mut [Placed]) {
 fn one_column_per_segment(placed: &mut [Placed]) {
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for p in placed.iter_mut().filter(|p| p.role == Role::Segment) {
-        let Some(name) = p.segment.clone() else { continue };
+        let Some(name) = p.segment.clone() else {
+            continue;
+        };
         match seen.get(&name) {
             Some(first) => {
-                p.reason = format!("also names segment {name}, already taken by the column \"{}\"; map it in frontline.toml to choose", short(first));
+                p.reason = format!(
+                    "also names segment {name}, already taken by the column \"{}\"; map it in frontline.toml to choose",
+                    short(first)
+                );
                 p.role = Role::Ignored;
                 p.segment = None;
             }
@@ -266,7 +328,11 @@ fn one_column_per_segment(placed: &mut [Placed]) {
 
 fn short(s: &str) -> String {
     let t: String = s.chars().take(60).collect();
-    if t.len() < s.len() { format!("{t}...") } else { t }
+    if t.len() < s.len() {
+        format!("{t}...")
+    } else {
+        t
+    }
 }
 
 /// One [`ColumnInfo`] per physical column, in column order.
@@ -275,14 +341,26 @@ pub(crate) fn column_infos(placed: &[Placed]) -> Vec<ColumnInfo> {
     for p in placed {
         for m in &p.field.members {
             let reason = match &m.kind {
-                MemberKind::Option(label) if p.role == Role::Question || p.role == Role::Segment => {
-                    format!("option \"{}\" of a multi-column question; {}", short(label), p.reason)
+                MemberKind::Option(label)
+                    if p.role == Role::Question || p.role == Role::Segment =>
+                {
+                    format!(
+                        "option \"{}\" of a multi-column question; {}",
+                        short(label),
+                        p.reason
+                    )
                 }
                 MemberKind::Other => format!("\"other\" text of the column before; {}", p.reason),
-                MemberKind::Duplicate => "repeats the answer of its question as one column per option".into(),
+                MemberKind::Duplicate => {
+                    "repeats the answer of its question as one column per option".into()
+                }
                 _ => p.reason.clone(),
             };
-            let role = if m.kind == MemberKind::Duplicate { Role::Metadata } else { p.role };
+            let role = if m.kind == MemberKind::Duplicate {
+                Role::Metadata
+            } else {
+                p.role
+            };
             out.push((
                 m.col,
                 ColumnInfo {

@@ -39,17 +39,47 @@ mod tests {
     fn headers_pick_their_platform() {
         let cases = [
             ("Timestamp,Email Address,Q1", Platform::GoogleForms),
-            ("Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,Custom Data 1,Q", Platform::SurveyMonkey),
-            ("StartDate,EndDate,Status,IPAddress,Progress,Duration (in seconds),Finished,RecordedDate,ResponseId,Q1", Platform::Qualtrics),
-            ("Id,Start time,Completion time,Email,Name,Q1", Platform::MicrosoftForms),
-            ("#,Q1,Start Date (UTC),Submit Date (UTC),Network ID", Platform::Typeform),
-            ("id,Completed,Last page seen,Start language,Token,Date last action,Date started,IP address,Q", Platform::LimeSurvey),
-            ("Submission Date,Q1,Submission ID,Submission IP", Platform::Jotform),
-            ("Submission ID,Respondent ID,Submitted at,Q1", Platform::Tally),
-            ("No.,Response ID,Timestamp,Finished,Survey ID,Formbricks ID (internal),User ID,Notes,Tags,Q", Platform::Formbricks),
-            ("start,end,q1,_id,_uuid,_submission_time,_validation_status", Platform::KoboToolbox),
+            (
+                "Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,Custom Data 1,Q",
+                Platform::SurveyMonkey,
+            ),
+            (
+                "StartDate,EndDate,Status,IPAddress,Progress,Duration (in seconds),Finished,RecordedDate,ResponseId,Q1",
+                Platform::Qualtrics,
+            ),
+            (
+                "Id,Start time,Completion time,Email,Name,Q1",
+                Platform::MicrosoftForms,
+            ),
+            (
+                "#,Q1,Start Date (UTC),Submit Date (UTC),Network ID",
+                Platform::Typeform,
+            ),
+            (
+                "id,Completed,Last page seen,Start language,Token,Date last action,Date started,IP address,Q",
+                Platform::LimeSurvey,
+            ),
+            (
+                "Submission Date,Q1,Submission ID,Submission IP",
+                Platform::Jotform,
+            ),
+            (
+                "Submission ID,Respondent ID,Submitted at,Q1",
+                Platform::Tally,
+            ),
+            (
+                "No.,Response ID,Timestamp,Finished,Survey ID,Formbricks ID (internal),User ID,Notes,Tags,Q",
+                Platform::Formbricks,
+            ),
+            (
+                "start,end,q1,_id,_uuid,_submission_time,_validation_status",
+                Platform::KoboToolbox,
+            ),
             ("Name,Region,Objections", Platform::Generic),
-            ("SubmissionDate,meta-instanceID,KEY,SubmitterID", Platform::Generic),
+            (
+                "SubmissionDate,meta-instanceID,KEY,SubmitterID",
+                Platform::Generic,
+            ),
         ];
         for (h, p) in cases {
             assert_eq!(detect(&head(&[h]), None).platform, p, "{h}");

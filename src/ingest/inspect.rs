@@ -28,7 +28,11 @@ pub struct Inspection {
 }
 
 /// Inspects one export.
-pub fn inspect(path: &Path, rules: &ColumnRules, opts: &ReadOptions) -> Result<Inspection, IngestError> {
+pub fn inspect(
+    path: &Path,
+    rules: &ColumnRules,
+    opts: &ReadOptions,
+) -> Result<Inspection, IngestError> {
     let f = read_file(path, rules, opts)?;
     let survey = finish(vec![f], opts);
     let s = &survey.sources[0];
@@ -44,7 +48,11 @@ pub fn inspect(path: &Path, rules: &ColumnRules, opts: &ReadOptions) -> Result<I
         superseded: a.superseded,
         incomplete: a.incomplete,
         empty: a.empty,
-        questions_found: s.columns.iter().filter(|c| c.role == Role::Question).count(),
+        questions_found: s
+            .columns
+            .iter()
+            .filter(|c| c.role == Role::Question)
+            .count(),
         columns: s.columns.clone(),
         warnings: survey.warnings,
     })
@@ -60,18 +68,39 @@ impl Inspection {
         };
         let mut out = format!(
             "{}\n  platform: {}   encoding: {}   delimiter: {}   header rows: {}\n  rows: {} = {} used + {} superseded + {} incomplete + {} empty\n  questions found: {} of 16\n\n",
-            self.file, self.platform, self.encoding.as_str(), delim, self.header_rows,
-            self.rows, self.responses, self.superseded, self.incomplete, self.empty, self.questions_found
+            self.file,
+            self.platform,
+            self.encoding.as_str(),
+            delim,
+            self.header_rows,
+            self.rows,
+            self.responses,
+            self.superseded,
+            self.incomplete,
+            self.empty,
+            self.questions_found
         );
-        let width = self.columns.iter().map(|c| header_cell(&c.header).chars().count()).max().unwrap_or(6).clamp(6, 48);
-        out.push_str(&format!("  {:>3}  {:<width$}  {:<10}  {:<22}  why\n", "#", "column", "role", "question / segment"));
+        let width = self
+            .columns
+            .iter()
+            .map(|c| header_cell(&c.header).chars().count())
+            .max()
+            .unwrap_or(6)
+            .clamp(6, 48);
+        out.push_str(&format!(
+            "  {:>3}  {:<width$}  {:<10}  {:<22}  why\n",
+            "#", "column", "role", "question / segment"
+        ));
         for (i, c) in self.columns.iter().enumerate() {
             let what = c
                 .question
                 .map(|q| q.to_string())
                 .or_else(|| c.segment.clone())
                 .unwrap_or_default();
-            let role = serde_json::to_value(c.role).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let role = serde_json::to_value(c.role)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
             out.push_str(&format!(
                 "  {:>3}  {:<width$}  {:<10}  {:<22}  {}\n",
                 i + 1,

@@ -171,7 +171,10 @@ pub(crate) fn split_bracket(h: &str) -> Option<(String, String)> {
     }
     let open = t.rfind(" [").or_else(|| t.rfind('['))?;
     let stem = t[..open].trim().to_string();
-    let label = t[open..].trim().trim_start_matches('[').trim_end_matches(']');
+    let label = t[open..]
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']');
     if stem.is_empty() {
         return None;
     }

@@ -107,8 +107,9 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:q(?:uestion)?\s*\d+[a-z]?|\d+[a-z]?)\s*[.):\-–—]|[a-z][.)]|q\d+[a-z]?\s)\s*")
         .expect("prefix regex")
 });
-static SUFFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:\*|\((?:required|optional)\)|\s)+$").expect("suffix regex"));
+static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\*|\((?:required|optional)\)|\s)+$").expect("suffix regex")
+});
 
 /// The header without numbering prefix and required-marks.
 pub(crate) fn strip_decorations(header: &str) -> String {
@@ -207,7 +208,11 @@ pub(crate) fn scores(header: &str) -> Vec<(QuestionId, f64)> {
                 .filter(|w| bank.wording[&q].contains(*w))
                 .collect();
             let shared_weight: f64 = shared.iter().map(|w| weight(w)).sum();
-            let overlap = if total > 0.0 { shared_weight / total } else { 0.0 };
+            let overlap = if total > 0.0 {
+                shared_weight / total
+            } else {
+                0.0
+            };
             // One shared word ("Timing" vs "time") is thin evidence.
             let trust = if shared.len() >= 2 { 1.0 } else { 0.5 };
             (q, damp * key + OVERLAP_WEIGHT * trust * overlap)
@@ -265,7 +270,10 @@ mod tests {
 
     #[test]
     fn decorations_go() {
-        assert_eq!(strip_decorations("Q3. Top 3 objections*"), "Top 3 objections");
+        assert_eq!(
+            strip_decorations("Q3. Top 3 objections*"),
+            "Top 3 objections"
+        );
         assert_eq!(strip_decorations("1) Who signs?"), "Who signs?");
         assert_eq!(strip_decorations("Question 12: Why? (required)"), "Why?");
         assert_eq!(strip_decorations("Q1 What"), "What");

@@ -95,7 +95,9 @@ pub(crate) fn read_file(
         }
     }
     if head.is_empty() {
-        return Err(IngestError::Empty { path: path.to_path_buf() });
+        return Err(IngestError::Empty {
+            path: path.to_path_buf(),
+        });
     }
     let cells: Vec<Vec<String>> = head.iter().map(|r| r.cells.clone()).collect();
     let layout = detect(&cells, opts.platform);
@@ -143,7 +145,9 @@ fn next(records: &mut Records, path: &Path) -> Result<Option<records::Record>, I
         Some(Err((line, message))) => Err(IngestError::Malformed {
             path: path.to_path_buf(),
             line,
-            message: format!("{message}. Open the file in a spreadsheet, check this row, and save it again as CSV UTF-8."),
+            message: format!(
+                "{message}. Open the file in a spreadsheet, check this row, and save it again as CSV UTF-8."
+            ),
         }),
     }
 }
@@ -162,8 +166,15 @@ pub(crate) fn finish(files: Vec<FileRead>, opts: &ReadOptions) -> Survey {
     let mut sources = vec![];
     let mut has_questions = vec![];
     for (source, f) in files.into_iter().enumerate() {
-        let hint = if f.day_first { Order::DayFirst } else { Order::MonthFirst };
-        let order = timestamps::column_order(f.pending.iter().filter_map(|p| p.submitted_raw.as_deref()), hint);
+        let hint = if f.day_first {
+            Order::DayFirst
+        } else {
+            Order::MonthFirst
+        };
+        let order = timestamps::column_order(
+            f.pending.iter().filter_map(|p| p.submitted_raw.as_deref()),
+            hint,
+        );
         let file = f.info.path.display().to_string();
         warnings.extend(f.warnings);
         for p in f.pending {
@@ -179,7 +190,11 @@ pub(crate) fn finish(files: Vec<FileRead>, opts: &ReadOptions) -> Survey {
                 }
                 t
             });
-            rows.push(Row { source, pending: p, submitted });
+            rows.push(Row {
+                source,
+                pending: p,
+                submitted,
+            });
         }
         has_questions.push(f.has_questions);
         sources.push(f.info);

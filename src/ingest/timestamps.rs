@@ -64,7 +64,13 @@ fn parse_numeric(v: &str, order: Order) -> Option<NaiveDateTime> {
 
 /// `Sep 22, 2026`, `September 22, 2026 10:05 AM`, `22 Sep 2026 10:05`.
 fn parse_named_month(v: &str) -> Option<NaiveDateTime> {
-    const DATES: &[&str] = &["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%a, %d %b %Y"];
+    const DATES: &[&str] = &[
+        "%b %d, %Y",
+        "%B %d, %Y",
+        "%d %b %Y",
+        "%d %B %Y",
+        "%a, %d %b %Y",
+    ];
     const TIMES: &[&str] = &["", " %H:%M:%S", " %H:%M", " %I:%M:%S %p", " %I:%M %p"];
     for d in DATES {
         for t in TIMES {
@@ -177,11 +183,20 @@ mod tests {
     #[test]
     fn order_is_decided_per_column() {
         let v = ["03/04/2026 10:00", "25/04/2026 10:00"];
-        assert_eq!(column_order(v.into_iter(), Order::MonthFirst), Order::DayFirst);
+        assert_eq!(
+            column_order(v.into_iter(), Order::MonthFirst),
+            Order::DayFirst
+        );
         let v = ["03/04/2026 10:00", "04/25/2026 10:00"];
-        assert_eq!(column_order(v.into_iter(), Order::DayFirst), Order::MonthFirst);
+        assert_eq!(
+            column_order(v.into_iter(), Order::DayFirst),
+            Order::MonthFirst
+        );
         let v = ["03/04/2026 10:00"];
-        assert_eq!(column_order(v.into_iter(), Order::DayFirst), Order::DayFirst);
+        assert_eq!(
+            column_order(v.into_iter(), Order::DayFirst),
+            Order::DayFirst
+        );
         let d = parse("03/04/2026", Order::DayFirst).unwrap();
         assert_eq!(d.format("%m").to_string(), "04");
     }

@@ -6,7 +6,7 @@
 
 use super::{Head, Spec, cell, count};
 use crate::ingest::Platform;
-use crate::ingest::layout::{one_per_column, Known, Layout, group_brackets};
+use crate::ingest::layout::{Known, Layout, group_brackets, one_per_column};
 
 pub(crate) const SPEC: Spec = Spec {
     platform: Platform::GoogleForms,

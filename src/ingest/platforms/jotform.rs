@@ -3,7 +3,7 @@
 
 use super::{Head, Spec, cell, count};
 use crate::ingest::Platform;
-use crate::ingest::layout::{one_per_column, Known, Layout};
+use crate::ingest::layout::{Known, Layout, one_per_column};
 
 pub(crate) const SPEC: Spec = Spec {
     platform: Platform::Jotform,
@@ -25,7 +25,12 @@ const KNOWN: &[(&str, Known)] = &[
 fn score(head: &Head) -> u32 {
     let own = count(
         head,
-        &["submission id", "submission ip", "edit link", "last update date"],
+        &[
+            "submission id",
+            "submission ip",
+            "edit link",
+            "last update date",
+        ],
     );
     let first = u32::from(cell(head, 0, 0) == "submission date");
     if first == 0 && own < 2 {

@@ -43,7 +43,16 @@ const KNOWN: &[(&str, Known)] = &[
 ];
 
 fn score(head: &Head) -> u32 {
-    let n = count(head, &["_uuid", "_submission_time", "_id", "_index", "_validation_status"]);
+    let n = count(
+        head,
+        &[
+            "_uuid",
+            "_submission_time",
+            "_id",
+            "_index",
+            "_validation_status",
+        ],
+    );
     if n < 2 { 0 } else { 30 * n }
 }
 

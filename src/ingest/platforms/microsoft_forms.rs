@@ -6,7 +6,7 @@
 
 use super::{Head, Spec, count};
 use crate::ingest::Platform;
-use crate::ingest::layout::{one_per_column, Known, Layout, group_brackets};
+use crate::ingest::layout::{Known, Layout, group_brackets, one_per_column};
 
 pub(crate) const SPEC: Spec = Spec {
     platform: Platform::MicrosoftForms,
@@ -14,7 +14,12 @@ pub(crate) const SPEC: Spec = Spec {
     layout,
 };
 
-const STARTS: &[&str] = &["start time", "startzeit", "heure de début", "hora de inicio"];
+const STARTS: &[&str] = &[
+    "start time",
+    "startzeit",
+    "heure de début",
+    "hora de inicio",
+];
 const ENDS: &[&str] = &[
     "completion time",
     "fertigstellungszeit",

@@ -57,7 +57,13 @@ fn score(head: &Head) -> u32 {
         .is_some_and(|r| r.iter().any(|c| c.contains("ImportId")));
     let tags = count(
         head,
-        &["startdate", "enddate", "finished", "responseid", "recordeddate"],
+        &[
+            "startdate",
+            "enddate",
+            "finished",
+            "responseid",
+            "recordeddate",
+        ],
     );
     let mut s = 0;
     if legacy && (has1(head, "responseid") || has1(head, "responseset")) {
@@ -89,8 +95,12 @@ fn header_rows(head: &Head) -> usize {
     // A label row repeats the tags in words; data rows start with a date
     // or an id instead.
     let labels = head.get(1).is_some_and(|r| {
-        r.iter()
-            .any(|c| matches!(fold_header(c).as_str(), "start date" | "response id" | "finished"))
+        r.iter().any(|c| {
+            matches!(
+                fold_header(c).as_str(),
+                "start date" | "response id" | "finished"
+            )
+        })
     });
     if labels { 2 } else { 1 }
 }
@@ -102,13 +112,21 @@ fn known(tag: &str, label: &str) -> Option<Known> {
 fn layout(head: &Head) -> Layout {
     let rows = header_rows(head);
     let tags = head.first().cloned().unwrap_or_default();
-    let labels = if rows >= 2 { head[1].clone() } else { tags.clone() };
+    let labels = if rows >= 2 {
+        head[1].clone()
+    } else {
+        tags.clone()
+    };
     let recorded = tags.iter().any(|t| fold_header(t) == "recordeddate");
     let mut fields: Vec<Field> = vec![];
     let mut last_stem: Option<String> = None;
     for (i, tag) in tags.iter().enumerate() {
         let label = labels.get(i).map(String::as_str).unwrap_or(tag);
-        let label = if label.is_empty() { tag.as_str() } else { label };
+        let label = if label.is_empty() {
+            tag.as_str()
+        } else {
+            label
+        };
         if let Some(mut k) = known(tag, label) {
             if k == Known::Submitted && recorded && !fold_header(tag).starts_with("recorded") {
                 k = Known::OtherTime;

@@ -84,7 +84,10 @@ fn member(col: usize, question: &str, sub: &str) -> Member {
             (MemberKind::Other, format!("{question} - {s}"))
         }
         _ if s == question => (MemberKind::Value, question.to_string()),
-        _ => (MemberKind::Option(s.to_string()), format!("{question} - {s}")),
+        _ => (
+            MemberKind::Option(s.to_string()),
+            format!("{question} - {s}"),
+        ),
     };
     Member { col, header, kind }
 }

@@ -4,7 +4,7 @@
 
 use super::{Head, Spec, count};
 use crate::ingest::Platform;
-use crate::ingest::layout::{one_per_column, Known, Layout};
+use crate::ingest::layout::{Known, Layout, one_per_column};
 
 pub(crate) const SPEC: Spec = Spec {
     platform: Platform::Tally,

@@ -5,7 +5,7 @@
 
 use super::{Head, Spec, cell, count};
 use crate::ingest::Platform;
-use crate::ingest::layout::{one_per_column, Known, Layout, attach_other, fold_header};
+use crate::ingest::layout::{Known, Layout, attach_other, fold_header, one_per_column};
 
 pub(crate) const SPEC: Spec = Spec {
     platform: Platform::Typeform,
@@ -26,7 +26,10 @@ const KNOWN: &[(&str, Known)] = &[
 ];
 
 fn score(head: &Head) -> u32 {
-    let tail = count(head, &["submit date (utc)", "start date (utc)", "network id"]);
+    let tail = count(
+        head,
+        &["submit date (utc)", "start date (utc)", "network id"],
+    );
     let first = u32::from(cell(head, 0, 0) == "#");
     if tail + first == 0 {
         return 0;
