@@ -102,7 +102,7 @@ pub(crate) fn read_file(
     let cells: Vec<Vec<String>> = head.iter().map(|r| r.cells.clone()).collect();
     let layout = detect(&cells, opts.platform);
     let placed = classify(&layout, rules);
-    let width = cells[0].len();
+    let width = cells[layout.header_rows - 1].len();
     let mut pending = vec![];
     let mut queue = head.into_iter().skip(layout.header_rows);
     loop {

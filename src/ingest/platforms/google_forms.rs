@@ -18,6 +18,7 @@ const KNOWN: &[(&str, Known)] = &[
     ("timestamp", Known::Submitted),
     ("email address", Known::Email),
     ("email", Known::Email),
+    ("username", Known::Email),
     ("score", Known::Meta),
     ("total score", Known::Meta),
 ];
