@@ -95,7 +95,10 @@ fn layout(head: &Head) -> Layout {
 
 /// A sheet made by hand often has a title in A1 above the real header.
 fn title_row(head: &Head) -> bool {
-    let filled = |r: usize| head.get(r).map_or(0, |r| r.iter().filter(|c| !c.is_empty()).count());
+    let filled = |r: usize| {
+        head.get(r)
+            .map_or(0, |r| r.iter().filter(|c| !c.is_empty()).count())
+    };
     filled(0) == 1 && filled(1) >= 3 && head.len() >= 3
 }
 
@@ -106,7 +109,11 @@ mod tests {
     #[test]
     fn a_title_above_the_header_is_skipped() {
         let row = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
-        let head = vec![row("Sales survey Q3,,"), row("Name,Region,Top objections"), row("Ann,EMEA,Price")];
+        let head = vec![
+            row("Sales survey Q3,,"),
+            row("Name,Region,Top objections"),
+            row("Ann,EMEA,Price"),
+        ];
         let l = layout(&head);
         assert_eq!(l.header_rows, 2);
         assert_eq!(l.fields[2].text, "Top objections");
