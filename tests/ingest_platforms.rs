@@ -565,3 +565,51 @@ fn platform_override_skips_detection() {
         "common names still known"
     );
 }
+
+#[test]
+fn qualtrics_xlsx_and_classic_typeform() {
+    check(
+        "qualtrics.xlsx",
+        Want {
+            platform: "qualtrics",
+            encoding: "utf-8",
+            delimiter: None,
+            header_rows: 3,
+            counts: (2, 1, 0, 1, 0),
+            questions: &[BuyerPersonas, CycleLength],
+        },
+    );
+    let rs = answers("qualtrics.xlsx");
+    assert_eq!(
+        answer(&rs, "R_1abcdefghijklmn", CycleLength),
+        Some("3 months")
+    );
+    check(
+        "typeform_classic.csv",
+        Want {
+            platform: "typeform",
+            encoding: "utf-8",
+            delimiter: Some(","),
+            header_rows: 1,
+            counts: (2, 2, 0, 0, 0),
+            questions: &[Objections],
+        },
+    );
+}
+
+#[test]
+fn google_forms_in_other_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("r.csv");
+    std::fs::write(
+        &p,
+        "Horodateur,Adresse e-mail,Top 3 objections\n22/09/2026 14:05:00,a@b.fr,Prix\n",
+    )
+    .unwrap();
+    let i = inspect(&p, &ColumnRules::default(), &ReadOptions::default()).unwrap();
+    assert_eq!(i.platform, Platform::GoogleForms);
+    assert_eq!(
+        (i.columns[0].role, i.columns[1].role),
+        (Role::Timestamp, Role::Respondent)
+    );
+}
