@@ -159,3 +159,17 @@ fn anonymous_and_blank_are_not_identities() {
     assert_eq!((info.accounting.used, info.accounting.superseded), (5, 1));
     assert!(rs.iter().any(|r| r.answers[&QuestionId::Objections] == "B"));
 }
+
+#[test]
+fn one_damaged_byte_does_not_garble_a_utf8_file() {
+    let bytes: &[u8] = b"Name,Top objections\nRen\xC3\xA9e,Prix \xC3\xA9lev\xC3\xA9 \xE2\x80\x99\nBo,Bad \xFF byte\n";
+    let (info, rs, w) = read(bytes);
+    assert_eq!(info.encoding, TextEncoding::Utf8);
+    assert_eq!(
+        rs[0].answers[&QuestionId::Objections],
+        "Prix élevé \u{2019}"
+    );
+    assert_eq!(rs[1].answers[&QuestionId::Objections], "Bad \u{FFFD} byte");
+    assert_eq!(w.len(), 1);
+    assert!(w[0].message.contains("not valid UTF-8"));
+}

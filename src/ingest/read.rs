@@ -77,15 +77,23 @@ pub(crate) fn read_file(
     rules: &ColumnRules,
     opts: &ReadOptions,
 ) -> Result<FileRead, IngestError> {
+    let file = path.display().to_string();
+    let mut warnings = vec![];
     let (encoding, delimiter, mut records) = match sniff(path)? {
-        FileKind::Text(enc) => {
+        FileKind::Text(enc, damaged) => {
+            if damaged > 0 {
+                warnings.push(Warning {
+                    file: file.clone(),
+                    line: None,
+                    column: None,
+                    message: format!("{damaged} byte(s) are not valid UTF-8 and show as \u{FFFD}; the rest of the file is UTF-8"),
+                });
+            }
             let (d, r) = open_csv(path, enc)?;
             (enc, Some(d), r)
         }
         FileKind::Workbook => (TextEncoding::Utf8, None, xlsx::open_workbook(path)?),
     };
-    let file = path.display().to_string();
-    let mut warnings = vec![];
     let mut head = vec![];
     while head.len() < 3 {
         match next(&mut records, path)? {
