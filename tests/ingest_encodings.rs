@@ -173,3 +173,15 @@ fn one_damaged_byte_does_not_garble_a_utf8_file() {
     assert_eq!(w.len(), 1);
     assert!(w[0].message.contains("not valid UTF-8"));
 }
+
+#[test]
+fn many_ragged_rows_are_summed_up() {
+    let mut text = String::from("Name,Top objections,Region\n");
+    for i in 0..30 {
+        text.push_str(&format!("P{i},Price\n"));
+    }
+    let (info, _, w) = read(text.as_bytes());
+    assert_eq!(info.accounting.rows, 30);
+    assert_eq!(w.len(), 21);
+    assert!(w[20].message.starts_with("10 more rows"), "{}", w[20].message);
+}
