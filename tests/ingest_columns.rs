@@ -333,3 +333,16 @@ fn more_wordings_map_to_ids_or_segments() {
         wrong.join("\n")
     );
 }
+
+#[test]
+fn config_keys_match_whole_words() {
+    let mut rules = ColumnRules::default();
+    rules.questions.insert("Q1".into(), QuestionId::Objections);
+    let c = classify_header("Q1. Pricing feedback", &rules);
+    assert_eq!(c.question, Some(QuestionId::Objections));
+    let c = classify_header("Q10. Team", &rules);
+    assert_eq!(c.segment.as_deref(), Some("team"));
+    rules.segments.insert("size".into(), "company_size".into());
+    let c = classify_header("Typical deal size (USD)", &rules);
+    assert_eq!(c.segment.as_deref(), Some("company_size"));
+}

@@ -183,5 +183,9 @@ fn many_ragged_rows_are_summed_up() {
     let (info, _, w) = read(text.as_bytes());
     assert_eq!(info.accounting.rows, 30);
     assert_eq!(w.len(), 21);
-    assert!(w[20].message.starts_with("10 more rows"), "{}", w[20].message);
+    assert!(
+        w[20].message.starts_with("10 more rows"),
+        "{}",
+        w[20].message
+    );
 }

@@ -613,3 +613,19 @@ fn google_forms_in_other_languages() {
         (Role::Timestamp, Role::Respondent)
     );
 }
+
+#[test]
+fn qualtrics_export_tags_can_be_mapped_in_the_config() {
+    let mut rules = ColumnRules::default();
+    rules
+        .questions
+        .insert("Q4".into(), QuestionId::Differentiators);
+    let i = inspect(
+        &fx("qualtrics_current.csv"),
+        &rules,
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let region = i.columns.iter().find(|c| c.header == "Region").unwrap();
+    assert_eq!(region.question, Some(QuestionId::Differentiators));
+}

@@ -73,7 +73,7 @@ fn place(field: &Field, rules: &ColumnRules, layout: &Layout) -> Placed {
     let all_headers: Vec<String> = std::iter::once(field.text.clone())
         .chain(field.members.iter().map(|m| m.header.clone()))
         .collect();
-    if let Some((key, rule)) = config_rule(&all_headers, rules) {
+    if let Some((key, rule)) = config_rule(&all_headers, &field.keys, rules) {
         return by_rule(field, &key, rule);
     }
     if all_headers.iter().all(|h| h.trim().is_empty()) {
@@ -94,11 +94,18 @@ fn place(field: &Field, rules: &ColumnRules, layout: &Layout) -> Placed {
     by_text(&field)
 }
 
-fn config_rule(headers: &[String], rules: &ColumnRules) -> Option<(String, Rule)> {
+fn config_rule(
+    headers: &[String],
+    codes: &[String],
+    rules: &ColumnRules,
+) -> Option<(String, Rule)> {
     let folded: Vec<String> = headers.iter().map(|h| fold_header(h)).collect();
+    let codes: Vec<String> = codes.iter().map(|c| fold_header(c)).collect();
+    // Header text matches by part; a code ("Q5") only exactly, so that
+    // "Q1" does not also take "Q10".
     let hit = |key: &str| {
         let k = fold_header(key);
-        !k.is_empty() && folded.iter().any(|h| h.contains(&k))
+        !k.is_empty() && (folded.iter().any(|h| contains_words(h, &k)) || codes.contains(&k))
     };
     let mut candidates: Vec<(String, Rule)> = vec![];
     for (k, q) in &rules.questions {
@@ -118,6 +125,19 @@ fn config_rule(headers: &[String], rules: &ColumnRules) -> Option<(String, Rule)
     }
     // The most specific (longest) key wins.
     candidates.into_iter().max_by_key(|(k, _)| k.len())
+}
+
+/// `key` occurs in `header` on word boundaries ("q1" is in "q1. price"
+/// but not in "q10. price").
+fn contains_words(header: &str, key: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    header.match_indices(key).any(|(i, _)| {
+        let before = header[..i].chars().next_back();
+        let after = header[i + key.len()..].chars().next();
+        let k_first = key.chars().next();
+        let k_last = key.chars().next_back();
+        !(word(before) && word(k_first)) && !(word(after) && word(k_last))
+    })
 }
 
 fn by_rule(field: &Field, key: &str, rule: Rule) -> Placed {

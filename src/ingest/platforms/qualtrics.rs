@@ -154,6 +154,7 @@ fn layout(head: &Head) -> Layout {
                 text: question_part(label, option || text),
                 members: vec![m],
                 known: None,
+                keys: vec![stem.clone()],
             }),
         }
         last_stem = Some(stem);

@@ -59,6 +59,7 @@ fn layout(head: &Head) -> Layout {
                 text: text.to_string(),
                 members: vec![member(i, text, s)],
                 known: None,
+                keys: vec![],
             });
             open = true;
         } else if let Some(f) = fields.last_mut() {
