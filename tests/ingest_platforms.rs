@@ -336,6 +336,18 @@ fn typeform_other_columns_and_partial_responses() {
         answer(&rs, "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6", BuyerPersonas),
         Some("CFO; Board")
     );
+    // The choice columns of a multi-select come without question text:
+    // listed as one ignored group, placed whole by naming one choice.
+    let price = got.columns.iter().find(|c| c.header == "Price").unwrap();
+    assert_eq!(price.role, Role::Ignored);
+    assert!(price.reason.contains("multi-select"), "{}", price.reason);
+    let mut rules = ColumnRules::default();
+    rules.questions.insert("Timing".into(), Objections);
+    let (_, rs, _) = read_export(&fx("typeform.csv"), &rules, &ReadOptions::default()).unwrap();
+    let a = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6";
+    let b = "b1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6";
+    assert_eq!(answer(&rs, a, Objections), Some("Price; Security"));
+    assert_eq!(answer(&rs, b, Objections), Some("Timing; Legal"));
 }
 
 #[test]

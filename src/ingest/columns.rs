@@ -83,6 +83,13 @@ fn place(field: &Field, rules: &ColumnRules, layout: &Layout) -> Placed {
             "no header (often a trailing delimiter at the end of each line)",
         );
     }
+    if field.text.is_empty() && field.members.len() > 1 {
+        return Placed::new(
+            field,
+            Role::Ignored,
+            "choices of a multi-select question whose text the export leaves out; name one of the choices in frontline.toml to place them all",
+        );
+    }
     let mut field = field.clone();
     if field.known.is_none() && field.members.len() == 1 {
         field.known =
@@ -136,7 +143,9 @@ fn contains_words(header: &str, key: &str) -> bool {
         let after = header[i + key.len()..].chars().next();
         let k_first = key.chars().next();
         let k_last = key.chars().next_back();
-        !(word(before) && word(k_first)) && !(word(after) && word(k_last))
+        let glued_before = word(before) && word(k_first);
+        let glued_after = word(after) && word(k_last);
+        !glued_before && !glued_after
     })
 }
 

@@ -8,8 +8,9 @@ use super::accounting::{self, Fate, Row};
 use super::assemble::{Pending, assemble, ragged};
 use super::columns::{Placed, classify, column_infos};
 use super::decode::{FileKind, sniff};
-use super::detect::detect;
+use super::detect::{SAMPLE_ROWS, detect, refine};
 use super::dialect::open_csv;
+use super::platforms::spec;
 use super::records::{Records, is_blank};
 use super::timestamps::{self, Order};
 use super::*;
@@ -82,11 +83,25 @@ pub(crate) fn read_file(
 ) -> Result<FileRead, IngestError> {
     let file = path.display().to_string();
     let (encoding, delimiter, mut records, mut warnings) = open(path, &file)?;
-    let head = read_head(&mut records, path)?;
+    let mut head = read_head(&mut records, path)?;
     let cells: Vec<Vec<String>> = head.iter().map(|r| r.cells.clone()).collect();
     let layout = detect(&cells, opts.platform);
-    let placed = classify(&layout, rules);
     let width = cells[layout.header_rows - 1].len();
+    let mut layout = layout;
+    if spec(layout.platform).refine.is_some() {
+        while head.len() < layout.header_rows + SAMPLE_ROWS {
+            match next(&mut records, path)? {
+                Some(r) => head.push(r),
+                None => break,
+            }
+        }
+        let sample: Vec<Vec<String>> = head[layout.header_rows..]
+            .iter()
+            .map(|r| r.cells.clone())
+            .collect();
+        layout = refine(layout, &sample);
+    }
+    let placed = classify(&layout, rules);
     let mut pending = vec![];
     let mut ragged_rows = 0usize;
     let mut queue = head.into_iter().skip(layout.header_rows);

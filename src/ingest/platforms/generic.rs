@@ -11,6 +11,7 @@ pub(crate) const SPEC: Spec = Spec {
     platform: Platform::Generic,
     score: |_| 1,
     layout,
+    refine: None,
 };
 
 /// Common names of non-question columns, folded (`*` = prefix).

@@ -12,6 +12,7 @@ pub(crate) const SPEC: Spec = Spec {
     platform: Platform::GoogleForms,
     score,
     layout,
+    refine: None,
 };
 
 /// `Timestamp` as Sheets writes it in other interface languages.

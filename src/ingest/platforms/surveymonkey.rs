@@ -14,6 +14,7 @@ pub(crate) const SPEC: Spec = Spec {
     platform: Platform::SurveyMonkey,
     score,
     layout,
+    refine: None,
 };
 
 const KNOWN: &[(&str, Known)] = &[
