@@ -346,3 +346,50 @@ fn config_keys_match_whole_words() {
     let c = classify_header("Typical deal size (USD)", &rules);
     assert_eq!(c.segment.as_deref(), Some("company_size"));
 }
+
+/// Prefixes, marks, markup, platform suffixes, short labels, truncations,
+/// and headers that must stay out of the 16 questions.
+#[test]
+fn decorated_truncated_and_look_alike_headers() {
+    let hs = [
+        "Quarter|-",
+        "Manager|-",
+        "Quota attainment (%)|-",
+        "Number of deals closed this quarter|-",
+        "How many years have you worked here?|tenure",
+        "What is your role?|role",
+        "Which competitors do you run into most?|-",
+        "Which competitor do you lose to most often?|competitor_strengths",
+        "What is your name?|-",
+        "How satisfied are you with marketing support?|-",
+        "What content would help you sell?|-",
+        "Any other feedback for marketing?|-",
+        "Do you use the CRM daily?|-",
+        "How many demos did you run last month?|-",
+        "Which lead sources work best?|-",
+        "What's your biggest challenge this quarter?|-",
+        "Rate marketing's lead quality (1-5)|-",
+        "Consent: I agree to the processing of my answers|-",
+        "Email me a copy of my responses|-",
+        "Which of these events did you attend?|-",
+    ];
+    let mut wrong = vec![];
+    for h in hs {
+        let (h, want) = h.split_once('|').unwrap();
+        let c = classify_header(h, &ColumnRules::default());
+        let got = c
+            .question
+            .map(|q| q.to_string())
+            .or(c.segment.clone())
+            .unwrap_or("-".into());
+        if got != want {
+            wrong.push(format!("{h:?}: got {got}, want {want} ({})", c.reason));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
