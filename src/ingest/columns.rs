@@ -184,6 +184,9 @@ fn by_rule(field: &Field, key: &str, rule: Rule) -> Placed {
 /// name", "Email (optional)"), nothing else around them.
 fn respondent_like(header: &str) -> Option<Known> {
     const FILLER: &[&str] = &[
+        "what",
+        "is",
+        "s",
         "your",
         "full",
         "first",
