@@ -199,6 +199,8 @@ fn non_question_headers_get_their_role() {
             Some("tenure"),
         ),
         ("Name", Role::Respondent, None),
+        ("What is your name?", Role::Respondent, None),
+        ("What's your email?", Role::Respondent, None),
         ("Your name", Role::Respondent, None),
         ("Email address", Role::Respondent, None),
         ("Timestamp", Role::Timestamp, None),
@@ -245,4 +247,150 @@ fn config_rules_win_over_guessing() {
     let c = classify_header("Why do we win deals?", &rules);
     assert_eq!(c.role, Role::Ignored);
     assert!(c.reason.contains("config"), "{}", c.reason);
+}
+
+/// More wordings seen in sales surveys: jargon, fragments, abbreviations.
+#[test]
+fn more_wordings_map_to_ids_or_segments() {
+    let hs = [
+        "What are the most common objections you encounter?|objections",
+        "Biggest reasons deals don't close|objections",
+        "Common customer objections|objections",
+        "Why do prospects hesitate to buy?|objections",
+        "Who is your typical buyer?|buyer_personas",
+        "Typical buyer title|buyer_personas",
+        "Who makes the final purchasing decision?|buyer_personas",
+        "Who are the key influencers?|influencers",
+        "Who influences the buying decision?|influencers",
+        "Other people involved in the deal|influencers",
+        "Describe your sales process|sales_process",
+        "What does your typical sales process look like?|sales_process",
+        "What are the stages of a typical deal?|sales_process",
+        "Average length of the sales cycle|cycle_length",
+        "How long is your sales cycle?|cycle_length",
+        "Time from first meeting to signed contract|cycle_length",
+        "What do customers ask during the sales process?|prospect_questions",
+        "What information do prospects need to make a decision?|prospect_questions",
+        "What's the #1 reason we win?|success_factors",
+        "Key factors in winning deals|success_factors",
+        "What makes a sale successful?|success_factors",
+        "Why do customers buy from us?|differentiators",
+        "What do clients say sets us apart?|differentiators",
+        "What is our competitive advantage?|differentiators",
+        "What frustrations do buyers face?|buyer_pains",
+        "Buyer pain points|buyer_pains",
+        "Influencer pain points|influencer_pains",
+        "What pressures are influencers under?|influencer_pains",
+        "Where are competitors stronger than us?|competitor_strengths",
+        "Where do we lose to competitors?|competitor_strengths",
+        "Why do we win against competitors?|our_strengths",
+        "Where do we outperform the competition?|our_strengths",
+        "How would you rate our website?|website_value",
+        "Does the website help you sell?|website_value",
+        "What should we change on the website?|website_changes",
+        "Website improvements|website_changes",
+        "Is the website right for all our personas?|website_audience_fit",
+        "What do customers say about our website?|website_feedback",
+        "Website: what do prospects say?|website_feedback",
+        "Comments on the website from customers|website_feedback",
+        "Anything else you'd like to share?|-",
+        "Additional comments|-",
+        "Department|team",
+        "Years of experience|tenure",
+        "What industry do you focus on?|vertical",
+        "Sales region|region",
+        "Which segment do you sell to?|company_size",
+        "Role|role",
+        "Q7) What do prospects typically ask you?|prospect_questions",
+        "Which titles are involved in the buying decision?|influencers",
+        "Primary decision maker|buyer_personas",
+        "Top 3 reasons prospects say no|objections",
+        "What do prospects worry about most?|objections",
+        "How do deals typically progress?|sales_process",
+        "Sales cycle|cycle_length",
+        "Avg. deal cycle (months)|cycle_length",
+        "Why did your last 3 customers buy?|differentiators",
+        "What do we do better than competitor X?|our_strengths",
+        "What does competitor X do better?|competitor_strengths",
+        "Website rating (1-5)|website_value",
+        "Does our website address the needs of every buyer persona?|website_audience_fit",
+    ];
+    let mut wrong = vec![];
+    for h in hs {
+        let (h, want) = h.split_once('|').unwrap();
+        let c = classify_header(h, &ColumnRules::default());
+        let got = c
+            .question
+            .map(|q| q.to_string())
+            .or(c.segment.clone())
+            .unwrap_or("-".into());
+        if got != want {
+            wrong.push(format!("{h:?}: got {got}, want {want} ({})", c.reason));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn config_keys_match_whole_words() {
+    let mut rules = ColumnRules::default();
+    rules.questions.insert("Q1".into(), QuestionId::Objections);
+    let c = classify_header("Q1. Pricing feedback", &rules);
+    assert_eq!(c.question, Some(QuestionId::Objections));
+    let c = classify_header("Q10. Team", &rules);
+    assert_eq!(c.segment.as_deref(), Some("team"));
+    rules.segments.insert("size".into(), "company_size".into());
+    let c = classify_header("Typical deal size (USD)", &rules);
+    assert_eq!(c.segment.as_deref(), Some("company_size"));
+}
+
+/// Prefixes, marks, markup, platform suffixes, short labels, truncations,
+/// and headers that must stay out of the 16 questions.
+#[test]
+fn decorated_truncated_and_look_alike_headers() {
+    let hs = [
+        "Quarter|-",
+        "Manager|-",
+        "Quota attainment (%)|-",
+        "Number of deals closed this quarter|-",
+        "How many years have you worked here?|tenure",
+        "What is your role?|role",
+        "Which competitors do you run into most?|-",
+        "Which competitor do you lose to most often?|competitor_strengths",
+        "How satisfied are you with marketing support?|-",
+        "What content would help you sell?|-",
+        "Any other feedback for marketing?|-",
+        "Do you use the CRM daily?|-",
+        "How many demos did you run last month?|-",
+        "Which lead sources work best?|-",
+        "What's your biggest challenge this quarter?|-",
+        "Rate marketing's lead quality (1-5)|-",
+        "Consent: I agree to the processing of my answers|-",
+        "Email me a copy of my responses|-",
+        "Which of these events did you attend?|-",
+    ];
+    let mut wrong = vec![];
+    for h in hs {
+        let (h, want) = h.split_once('|').unwrap();
+        let c = classify_header(h, &ColumnRules::default());
+        let got = c
+            .question
+            .map(|q| q.to_string())
+            .or(c.segment.clone())
+            .unwrap_or("-".into());
+        if got != want {
+            wrong.push(format!("{h:?}: got {got}, want {want} ({})", c.reason));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }

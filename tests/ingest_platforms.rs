@@ -336,6 +336,18 @@ fn typeform_other_columns_and_partial_responses() {
         answer(&rs, "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6", BuyerPersonas),
         Some("CFO; Board")
     );
+    // The choice columns of a multi-select come without question text:
+    // listed as one ignored group, placed whole by naming one choice.
+    let price = got.columns.iter().find(|c| c.header == "Price").unwrap();
+    assert_eq!(price.role, Role::Ignored);
+    assert!(price.reason.contains("multi-select"), "{}", price.reason);
+    let mut rules = ColumnRules::default();
+    rules.questions.insert("Timing".into(), Objections);
+    let (_, rs, _) = read_export(&fx("typeform.csv"), &rules, &ReadOptions::default()).unwrap();
+    let a = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6";
+    let b = "b1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6";
+    assert_eq!(answer(&rs, a, Objections), Some("Price; Security"));
+    assert_eq!(answer(&rs, b, Objections), Some("Timing; Legal"));
 }
 
 #[test]
@@ -564,4 +576,68 @@ fn platform_override_skips_detection() {
         Role::Timestamp,
         "common names still known"
     );
+}
+
+#[test]
+fn qualtrics_xlsx_and_classic_typeform() {
+    check(
+        "qualtrics.xlsx",
+        Want {
+            platform: "qualtrics",
+            encoding: "utf-8",
+            delimiter: None,
+            header_rows: 3,
+            counts: (2, 1, 0, 1, 0),
+            questions: &[BuyerPersonas, CycleLength],
+        },
+    );
+    let rs = answers("qualtrics.xlsx");
+    assert_eq!(
+        answer(&rs, "R_1abcdefghijklmn", CycleLength),
+        Some("3 months")
+    );
+    check(
+        "typeform_classic.csv",
+        Want {
+            platform: "typeform",
+            encoding: "utf-8",
+            delimiter: Some(","),
+            header_rows: 1,
+            counts: (2, 2, 0, 0, 0),
+            questions: &[Objections],
+        },
+    );
+}
+
+#[test]
+fn google_forms_in_other_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("r.csv");
+    std::fs::write(
+        &p,
+        "Horodateur,Adresse e-mail,Top 3 objections\n22/09/2026 14:05:00,a@b.fr,Prix\n",
+    )
+    .unwrap();
+    let i = inspect(&p, &ColumnRules::default(), &ReadOptions::default()).unwrap();
+    assert_eq!(i.platform, Platform::GoogleForms);
+    assert_eq!(
+        (i.columns[0].role, i.columns[1].role),
+        (Role::Timestamp, Role::Respondent)
+    );
+}
+
+#[test]
+fn qualtrics_export_tags_can_be_mapped_in_the_config() {
+    let mut rules = ColumnRules::default();
+    rules
+        .questions
+        .insert("Q4".into(), QuestionId::Differentiators);
+    let i = inspect(
+        &fx("qualtrics_current.csv"),
+        &rules,
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let region = i.columns.iter().find(|c| c.header == "Region").unwrap();
+    assert_eq!(region.question, Some(QuestionId::Differentiators));
 }

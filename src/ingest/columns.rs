@@ -73,7 +73,7 @@ fn place(field: &Field, rules: &ColumnRules, layout: &Layout) -> Placed {
     let all_headers: Vec<String> = std::iter::once(field.text.clone())
         .chain(field.members.iter().map(|m| m.header.clone()))
         .collect();
-    if let Some((key, rule)) = config_rule(&all_headers, rules) {
+    if let Some((key, rule)) = config_rule(&all_headers, &field.keys, rules) {
         return by_rule(field, &key, rule);
     }
     if all_headers.iter().all(|h| h.trim().is_empty()) {
@@ -81,6 +81,13 @@ fn place(field: &Field, rules: &ColumnRules, layout: &Layout) -> Placed {
             field,
             Role::Ignored,
             "no header (often a trailing delimiter at the end of each line)",
+        );
+    }
+    if field.text.is_empty() && field.members.len() > 1 {
+        return Placed::new(
+            field,
+            Role::Ignored,
+            "choices of a multi-select question whose text the export leaves out; name one of the choices in frontline.toml to place them all",
         );
     }
     let mut field = field.clone();
@@ -94,11 +101,18 @@ fn place(field: &Field, rules: &ColumnRules, layout: &Layout) -> Placed {
     by_text(&field)
 }
 
-fn config_rule(headers: &[String], rules: &ColumnRules) -> Option<(String, Rule)> {
+fn config_rule(
+    headers: &[String],
+    codes: &[String],
+    rules: &ColumnRules,
+) -> Option<(String, Rule)> {
     let folded: Vec<String> = headers.iter().map(|h| fold_header(h)).collect();
+    let codes: Vec<String> = codes.iter().map(|c| fold_header(c)).collect();
+    // Header text matches by part; a code ("Q5") only exactly, so that
+    // "Q1" does not also take "Q10".
     let hit = |key: &str| {
         let k = fold_header(key);
-        !k.is_empty() && folded.iter().any(|h| h.contains(&k))
+        !k.is_empty() && (folded.iter().any(|h| contains_words(h, &k)) || codes.contains(&k))
     };
     let mut candidates: Vec<(String, Rule)> = vec![];
     for (k, q) in &rules.questions {
@@ -118,6 +132,21 @@ fn config_rule(headers: &[String], rules: &ColumnRules) -> Option<(String, Rule)
     }
     // The most specific (longest) key wins.
     candidates.into_iter().max_by_key(|(k, _)| k.len())
+}
+
+/// `key` occurs in `header` on word boundaries ("q1" is in "q1. price"
+/// but not in "q10. price").
+fn contains_words(header: &str, key: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    header.match_indices(key).any(|(i, _)| {
+        let before = header[..i].chars().next_back();
+        let after = header[i + key.len()..].chars().next();
+        let k_first = key.chars().next();
+        let k_last = key.chars().next_back();
+        let glued_before = word(before) && word(k_first);
+        let glued_after = word(after) && word(k_last);
+        !glued_before && !glued_after
+    })
 }
 
 fn by_rule(field: &Field, key: &str, rule: Rule) -> Placed {
@@ -155,6 +184,9 @@ fn by_rule(field: &Field, key: &str, rule: Rule) -> Placed {
 /// name", "Email (optional)"), nothing else around them.
 fn respondent_like(header: &str) -> Option<Known> {
     const FILLER: &[&str] = &[
+        "what",
+        "is",
+        "s",
         "your",
         "full",
         "first",

@@ -14,8 +14,9 @@ use std::path::Path;
 /// What the first bytes of a file say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FileKind {
-    /// Text: a CSV or something like it.
-    Text(TextEncoding),
+    /// Text: a CSV or something like it, with the number of bytes that
+    /// could not be decoded (read as U+FFFD).
+    Text(TextEncoding, usize),
     /// A workbook calamine can read (.xlsx, .xlsm, .xls, .ods).
     Workbook,
 }
@@ -34,16 +35,18 @@ pub(crate) fn sniff(path: &Path) -> Result<FileKind, IngestError> {
     if let Some(kind) = binary_kind(&head, &ext, path)? {
         return Ok(kind);
     }
-    let enc = match bom(&head) {
-        Some(enc) => enc,
-        None => match utf16_by_nuls(&head) {
-            Some(enc) => enc,
-            None if is_utf8(path)? => TextEncoding::Utf8,
-            None => TextEncoding::Windows1252,
-        },
+    let (enc, damaged) = match bom(&head).or_else(|| utf16_by_nuls(&head)) {
+        Some(enc) => (enc, 0),
+        None => {
+            let tally = utf8_tally(path)?;
+            match choose_8bit(tally) {
+                TextEncoding::Utf8 => (TextEncoding::Utf8, tally.invalid),
+                other => (other, 0),
+            }
+        }
     };
     check_text_like(&head, enc, path)?;
-    Ok(FileKind::Text(enc))
+    Ok(FileKind::Text(enc, damaged))
 }
 
 /// A reader over the whole file that yields UTF-8 without a BOM.
@@ -208,29 +211,72 @@ fn utf16_by_nuls(head: &[u8]) -> Option<TextEncoding> {
     }
 }
 
+/// What the UTF-8 pre-pass found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Utf8Tally {
+    /// Valid multi-byte characters (accents, curly quotes, ...).
+    multibyte: usize,
+    /// Bytes that are not valid UTF-8.
+    invalid: usize,
+}
+
 /// Validity pre-pass over the whole file, in chunks, carrying a sequence cut
 /// at a chunk boundary over to the next chunk.
-fn is_utf8(path: &Path) -> Result<bool, IngestError> {
+fn utf8_tally(path: &Path) -> Result<Utf8Tally, IngestError> {
     let mut file = File::open(path).map_err(|e| io_error(path, e))?;
     let mut buf = vec![0u8; 64 * 1024];
     let mut carry = 0usize;
+    let mut tally = Utf8Tally::default();
     loop {
         let n = file
             .read(&mut buf[carry..])
             .map_err(|e| io_error(path, e))?;
         let end = carry + n;
-        if n == 0 {
-            return Ok(carry == 0);
+        let last = n == 0;
+        carry = tally_chunk(&buf[..end], last, &mut tally);
+        if last {
+            return Ok(tally);
         }
-        match std::str::from_utf8(&buf[..end]) {
-            Ok(_) => carry = 0,
-            Err(e) if e.error_len().is_none() => {
-                let valid = e.valid_up_to();
-                buf.copy_within(valid..end, 0);
-                carry = end - valid;
+        buf.copy_within(end - carry..end, 0);
+    }
+}
+
+/// Tallies one chunk; returns how many trailing bytes (a cut sequence) to
+/// carry over, unless this is the last chunk.
+fn tally_chunk(mut bytes: &[u8], last: bool, tally: &mut Utf8Tally) -> usize {
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                tally.multibyte += text.bytes().filter(|b| *b >= 0xC0).count();
+                return 0;
             }
-            Err(_) => return Ok(false),
+            Err(e) => {
+                let valid = e.valid_up_to();
+                tally.multibyte += bytes[..valid].iter().filter(|b| **b >= 0xC0).count();
+                match e.error_len() {
+                    Some(bad) => {
+                        tally.invalid += bad;
+                        bytes = &bytes[valid + bad..];
+                    }
+                    None if last => {
+                        tally.invalid += bytes.len() - valid;
+                        return 0;
+                    }
+                    None => return bytes.len() - valid,
+                }
+            }
         }
+    }
+}
+
+/// UTF-8 unless invalid bytes outnumber valid multi-byte characters (a
+/// Windows-1252 file has no valid ones; a UTF-8 file with one damaged byte
+/// has many, and reading it as 1252 would garble all of them).
+fn choose_8bit(t: Utf8Tally) -> TextEncoding {
+    if t.invalid == 0 || t.multibyte >= t.invalid * 2 {
+        TextEncoding::Utf8
+    } else {
+        TextEncoding::Windows1252
     }
 }
 
@@ -271,6 +317,21 @@ mod tests {
         assert_eq!(utf16_by_nuls(&be), Some(TextEncoding::Utf16Be));
         let sm = b"RespondentID,CollectorID,StartDate\r\n\0,\0,\0\r\n";
         assert_eq!(utf16_by_nuls(sm), None);
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8_and_1252_is_1252() {
+        let mut t = Utf8Tally::default();
+        tally_chunk("é è ’ ü ö".as_bytes(), true, &mut t);
+        tally_chunk(b"\xFF", true, &mut t);
+        assert_eq!(choose_8bit(t), TextEncoding::Utf8);
+        let mut t = Utf8Tally::default();
+        tally_chunk(b"Ren\xE9 can\x92t", true, &mut t);
+        assert_eq!(choose_8bit(t), TextEncoding::Windows1252);
+        // A sequence cut at a chunk end is carried over.
+        let mut t = Utf8Tally::default();
+        assert_eq!(tally_chunk(b"ab\xC3", false, &mut t), 1);
+        assert_eq!(t.invalid, 0);
     }
 
     #[test]

@@ -14,6 +14,17 @@ pub(crate) fn detect(head: &Head, forced: Option<Platform>) -> Layout {
     layout
 }
 
+/// The platform's second look at the layout with the first data rows.
+pub(crate) fn refine(layout: Layout, sample: &[Vec<String>]) -> Layout {
+    match spec(layout.platform).refine {
+        Some(f) => f(layout, sample),
+        None => layout,
+    }
+}
+
+/// How many data rows `refine` looks at.
+pub(crate) const SAMPLE_ROWS: usize = 200;
+
 fn best(head: &Head) -> Platform {
     let mut best = (Platform::Generic, 0u32);
     for s in &SPECS {

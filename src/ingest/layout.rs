@@ -62,6 +62,8 @@ pub(crate) struct Field {
     pub text: String,
     pub members: Vec<Member>,
     pub known: Option<Known>,
+    /// Codes a config rule may name exactly (Qualtrics export tags).
+    pub keys: Vec<String>,
 }
 
 impl Field {
@@ -74,6 +76,7 @@ impl Field {
                 kind: MemberKind::Value,
             }],
             known,
+            keys: vec![],
         }
     }
 }
@@ -157,6 +160,7 @@ pub(crate) fn group_brackets(fields: Vec<Field>) -> Vec<Field> {
                 text: stem,
                 members: vec![member],
                 known: None,
+                keys: vec![],
             }),
         }
     }

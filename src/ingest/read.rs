@@ -8,8 +8,9 @@ use super::accounting::{self, Fate, Row};
 use super::assemble::{Pending, assemble, ragged};
 use super::columns::{Placed, classify, column_infos};
 use super::decode::{FileKind, sniff};
-use super::detect::detect;
+use super::detect::{SAMPLE_ROWS, detect, refine};
 use super::dialect::open_csv;
+use super::platforms::spec;
 use super::records::{Records, is_blank};
 use super::timestamps::{self, Order};
 use super::*;
@@ -71,53 +72,64 @@ fn require_questions(f: &FileRead) -> Result<(), IngestError> {
     })
 }
 
+/// At most this many ragged-row warnings per file; the rest are summed up.
+const RAGGED_SHOWN: usize = 20;
+
 /// Reads, classifies and assembles one file.
 pub(crate) fn read_file(
     path: &Path,
     rules: &ColumnRules,
     opts: &ReadOptions,
 ) -> Result<FileRead, IngestError> {
-    let (encoding, delimiter, mut records) = match sniff(path)? {
-        FileKind::Text(enc) => {
-            let (d, r) = open_csv(path, enc)?;
-            (enc, Some(d), r)
-        }
-        FileKind::Workbook => (TextEncoding::Utf8, None, xlsx::open_workbook(path)?),
-    };
     let file = path.display().to_string();
-    let mut warnings = vec![];
-    let mut head = vec![];
-    while head.len() < 3 {
-        match next(&mut records, path)? {
-            Some(rec) if is_blank(&rec) && head.is_empty() => continue,
-            Some(rec) => head.push(rec),
-            None => break,
-        }
-    }
-    if head.is_empty() {
-        return Err(IngestError::Empty {
-            path: path.to_path_buf(),
-        });
-    }
+    let (encoding, delimiter, mut records, mut warnings) = open(path, &file)?;
+    let mut head = read_head(&mut records, path)?;
     let cells: Vec<Vec<String>> = head.iter().map(|r| r.cells.clone()).collect();
     let layout = detect(&cells, opts.platform);
-    let placed = classify(&layout, rules);
-    let width = cells[0].len();
-    let mut pending = vec![];
-    let mut queue = head.into_iter().skip(layout.header_rows);
-    loop {
-        let rec = match queue.next() {
-            Some(r) => r,
-            None => match next(&mut records, path)? {
-                Some(r) => r,
+    let width = cells[layout.header_rows - 1].len();
+    let mut layout = layout;
+    if spec(layout.platform).refine.is_some() {
+        while head.len() < layout.header_rows + SAMPLE_ROWS {
+            match next(&mut records, path)? {
+                Some(r) => head.push(r),
                 None => break,
-            },
-        };
+            }
+        }
+        let sample: Vec<Vec<String>> = head[layout.header_rows..]
+            .iter()
+            .map(|r| r.cells.clone())
+            .collect();
+        layout = refine(layout, &sample);
+    }
+    let placed = classify(&layout, rules);
+    let mut pending = vec![];
+    let mut ragged_rows = 0usize;
+    let mut queue = head.into_iter().skip(layout.header_rows);
+    while let Some(rec) = match queue.next() {
+        Some(r) => Some(r),
+        None => next(&mut records, path)?,
+    } {
         if is_blank(&rec) && rec.cells.len() <= 1 {
             continue;
         }
-        warnings.extend(ragged(&rec, width, &file));
+        if let Some(w) = ragged(&rec, width, &file) {
+            ragged_rows += 1;
+            if ragged_rows <= RAGGED_SHOWN {
+                warnings.push(w);
+            }
+        }
         pending.push(assemble(&rec, pending.len() + 1, &placed, &layout));
+    }
+    if ragged_rows > RAGGED_SHOWN {
+        warnings.push(Warning {
+            file: file.clone(),
+            line: None,
+            column: None,
+            message: format!(
+                "{} more rows have a different number of fields than the header",
+                ragged_rows - RAGGED_SHOWN
+            ),
+        });
     }
     let info = SourceInfo {
         path: path.to_path_buf(),
@@ -136,6 +148,48 @@ pub(crate) fn read_file(
         warnings,
         day_first: layout.day_first,
     })
+}
+
+type Opened = (TextEncoding, Option<char>, Records, Vec<Warning>);
+
+/// Sniffs the file and opens its records.
+fn open(path: &Path, file: &str) -> Result<Opened, IngestError> {
+    match sniff(path)? {
+        FileKind::Text(enc, damaged) => {
+            let mut warnings = vec![];
+            if damaged > 0 {
+                warnings.push(Warning {
+                    file: file.to_string(),
+                    line: None,
+                    column: None,
+                    message: format!(
+                        "{damaged} byte(s) are not valid UTF-8 and show as \u{FFFD}; the rest of the file is UTF-8"
+                    ),
+                });
+            }
+            let (d, r) = open_csv(path, enc)?;
+            Ok((enc, Some(d), r, warnings))
+        }
+        FileKind::Workbook => Ok((TextEncoding::Utf8, None, xlsx::open_workbook(path)?, vec![])),
+    }
+}
+
+/// The first (up to three) records, leading blank lines skipped.
+fn read_head(records: &mut Records, path: &Path) -> Result<Vec<records::Record>, IngestError> {
+    let mut head = vec![];
+    while head.len() < 3 {
+        match next(records, path)? {
+            Some(rec) if is_blank(&rec) && head.is_empty() => continue,
+            Some(rec) => head.push(rec),
+            None => break,
+        }
+    }
+    if head.is_empty() {
+        return Err(IngestError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(head)
 }
 
 fn next(records: &mut Records, path: &Path) -> Result<Option<records::Record>, IngestError> {

@@ -31,6 +31,8 @@ pub(crate) fn open_workbook(path: &Path) -> Result<Records, IngestError> {
                 line: first_row + i + 1,
                 cells: row.iter().map(cell_text).collect(),
             })
+            // Formatted but empty rows are not rows of the export.
+            .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
             .collect();
         return Ok(Records::Rows(rows.into_iter()));
     }

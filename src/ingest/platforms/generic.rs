@@ -11,6 +11,7 @@ pub(crate) const SPEC: Spec = Spec {
     platform: Platform::Generic,
     score: |_| 1,
     layout,
+    refine: None,
 };
 
 /// Common names of non-question columns, folded (`*` = prefix).
@@ -82,12 +83,42 @@ pub(crate) const KNOWN: &[(&str, Known)] = &[
 ];
 
 fn layout(head: &Head) -> Layout {
-    let fields = one_per_column(head.first().map_or(&[][..], |r| &r[..]), KNOWN);
+    let rows = if title_row(head) { 2 } else { 1 };
+    let fields = one_per_column(head.get(rows - 1).map_or(&[][..], |r| &r[..]), KNOWN);
     Layout {
         platform: Platform::Generic,
-        header_rows: 1,
+        header_rows: rows,
         fields: group_brackets(fields),
         placeholders: &[],
         day_first: false,
+    }
+}
+
+/// A sheet made by hand often has a title in A1 above the real header.
+fn title_row(head: &Head) -> bool {
+    let filled = |r: usize| {
+        head.get(r)
+            .map_or(0, |r| r.iter().filter(|c| !c.is_empty()).count())
+    };
+    filled(0) == 1 && filled(1) >= 3 && head.len() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_above_the_header_is_skipped() {
+        let row = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
+        let head = vec![
+            row("Sales survey Q3,,"),
+            row("Name,Region,Top objections"),
+            row("Ann,EMEA,Price"),
+        ];
+        let l = layout(&head);
+        assert_eq!(l.header_rows, 2);
+        assert_eq!(l.fields[2].text, "Top objections");
+        let plain = vec![row("Name,Region,Top objections"), row("Ann,EMEA,Price")];
+        assert_eq!(layout(&plain).header_rows, 1);
     }
 }

@@ -12,21 +12,52 @@ pub(crate) const SPEC: Spec = Spec {
     platform: Platform::GoogleForms,
     score,
     layout,
+    refine: None,
 };
+
+/// `Timestamp` as Sheets writes it in other interface languages.
+const STAMPS: &[&str] = &[
+    "timestamp",
+    "marca temporal",
+    "horodateur",
+    "zeitstempel",
+    "carimbo de data/hora",
+    "informazioni cronologiche",
+    "tijdstempel",
+    "sygnatura czasowa",
+];
 
 const KNOWN: &[(&str, Known)] = &[
     ("timestamp", Known::Submitted),
+    ("marca temporal", Known::Submitted),
+    ("horodateur", Known::Submitted),
+    ("zeitstempel", Known::Submitted),
+    ("carimbo de data/hora", Known::Submitted),
+    ("informazioni cronologiche", Known::Submitted),
+    ("tijdstempel", Known::Submitted),
+    ("sygnatura czasowa", Known::Submitted),
+    ("adresse e-mail", Known::Email),
+    ("e-mail-adresse", Known::Email),
+    ("dirección de correo electrónico", Known::Email),
+    ("endereço de e-mail", Known::Email),
+    ("indirizzo email", Known::Email),
+    ("e-mailadres", Known::Email),
     ("email address", Known::Email),
     ("email", Known::Email),
+    ("username", Known::Email),
     ("score", Known::Meta),
     ("total score", Known::Meta),
 ];
 
 fn score(head: &Head) -> u32 {
-    if cell(head, 0, 0) != "timestamp" {
+    if !STAMPS.contains(&cell(head, 0, 0).as_str()) {
         return 0;
     }
-    40 + 10 * count(head, &["email address", "score"])
+    40 + 10
+        * count(
+            head,
+            &["email address", "score", "adresse e-mail", "e-mail-adresse"],
+        )
 }
 
 fn layout(head: &Head) -> Layout {

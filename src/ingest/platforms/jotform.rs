@@ -9,6 +9,7 @@ pub(crate) const SPEC: Spec = Spec {
     platform: Platform::Jotform,
     score,
     layout,
+    refine: None,
 };
 
 const KNOWN: &[(&str, Known)] = &[

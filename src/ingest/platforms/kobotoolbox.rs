@@ -13,6 +13,7 @@ pub(crate) const SPEC: Spec = Spec {
     platform: Platform::KoboToolbox,
     score,
     layout,
+    refine: None,
 };
 
 const KNOWN: &[(&str, Known)] = &[

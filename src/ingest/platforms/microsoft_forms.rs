@@ -12,6 +12,7 @@ pub(crate) const SPEC: Spec = Spec {
     platform: Platform::MicrosoftForms,
     score,
     layout,
+    refine: None,
 };
 
 const STARTS: &[&str] = &[

@@ -23,12 +23,18 @@ pub(crate) mod typeform;
 /// The first (up to three) records of an export.
 pub(crate) type Head = [Vec<String>];
 
+/// A second look at a layout with the first data rows.
+pub(crate) type Refine = fn(Layout, &[Vec<String>]) -> Layout;
+
 /// A platform's description.
 pub(crate) struct Spec {
     pub platform: Platform,
     /// How much the header rows look like this platform's (0: not at all).
     pub score: fn(&Head) -> u32,
     pub layout: fn(&Head) -> Layout,
+    /// A second look with the first data rows, for layouts the header
+    /// alone does not tell (Typeform's choice columns).
+    pub refine: Option<Refine>,
 }
 
 /// Every platform, generic last (it scores lowest and always fits).

@@ -13,6 +13,7 @@ pub(crate) const SPEC: Spec = Spec {
     platform: Platform::Qualtrics,
     score,
     layout,
+    refine: None,
 };
 
 const KNOWN: &[(&str, Known)] = &[
@@ -154,6 +155,7 @@ fn layout(head: &Head) -> Layout {
                 text: question_part(label, option || text),
                 members: vec![m],
                 known: None,
+                keys: vec![stem.clone()],
             }),
         }
         last_stem = Some(stem);

@@ -14,6 +14,7 @@ pub(crate) const SPEC: Spec = Spec {
     platform: Platform::SurveyMonkey,
     score,
     layout,
+    refine: None,
 };
 
 const KNOWN: &[(&str, Known)] = &[
@@ -59,6 +60,7 @@ fn layout(head: &Head) -> Layout {
                 text: text.to_string(),
                 members: vec![member(i, text, s)],
                 known: None,
+                keys: vec![],
             });
             open = true;
         } else if let Some(f) = fields.last_mut() {

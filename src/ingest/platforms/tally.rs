@@ -10,6 +10,7 @@ pub(crate) const SPEC: Spec = Spec {
     platform: Platform::Tally,
     score,
     layout,
+    refine: None,
 };
 
 const KNOWN: &[(&str, Known)] = &[
