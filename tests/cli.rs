@@ -152,3 +152,38 @@ fn diff_of_the_two_sample_quarters_names_both() {
     assert!(md.contains("2026-Q2 → 2026-Q3"), "{md}");
     assert!(dir.path().join("diff.html").is_file());
 }
+
+#[test]
+fn inspect_json_has_the_documented_keys() {
+    let out = frontline()
+        .args(["inspect", "--format", "json"])
+        .arg(sample("2026-Q3.csv"))
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    for k in [
+        "platform",
+        "encoding",
+        "delimiter",
+        "header_rows",
+        "rows",
+        "responses",
+        "superseded",
+        "incomplete",
+        "empty",
+        "columns",
+    ] {
+        assert!(v.get(k).is_some(), "missing key {k}");
+    }
+    assert_eq!(v["platform"], "google_forms");
+    assert_eq!(v["encoding"], "utf-8");
+    assert_eq!(v["delimiter"], ",");
+    assert_eq!(v["rows"], 32);
+    assert_eq!(v["superseded"], 1);
+    assert_eq!(v["empty"], 1);
+    let cols = v["columns"].as_array().unwrap();
+    assert_eq!(cols.len(), 20);
+    assert_eq!(cols[4]["role"], "question");
+    assert_eq!(cols[4]["question"], "objections");
+    assert_eq!(cols[0]["role"], "timestamp");
+}

@@ -44,7 +44,13 @@ pub fn run(a: Args) -> Result<i32, Error> {
         platform: a.platform,
         include_incomplete: config.include_incomplete,
     };
-    let _ = (&a.export, &opts, a.format);
-    let _ = ingest::read_export;
-    Err(Error::Usage("inspect is not wired yet".into()))
+    let inspection = ingest::inspect(&a.export, &config.column_rules(), &opts)?;
+    match a.format {
+        Format::Text => print!("{}", inspection.to_text()),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&inspection).expect("inspection serializes")
+        ),
+    }
+    Ok(0)
 }
