@@ -9,16 +9,21 @@ use tera::{Result as TeraResult, Value};
 /// formatting, a link, HTML, an entity or a table cell is backslash-escaped.
 pub fn md_escape(text: &str) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = one_line.chars().collect();
     let mut out = String::with_capacity(one_line.len() + 8);
-    for (i, c) in one_line.chars().enumerate() {
+    for (i, &c) in chars.iter().enumerate() {
         let special = matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '!' | '#' | '$'
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' | '$'
         );
+        // An underscore inside a word ("google_forms") never makes
+        // emphasis; only one at a word's edge needs escaping.
+        let word = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alphanumeric());
+        let edge_underscore = c == '_' && !(word(i.checked_sub(1)) && word(Some(i + 1)));
         // A leading list marker or a digit run followed by `.` / `)` would
         // start a list; escaping the first character is enough.
         let leading = i == 0 && matches!(c, '-' | '+' | '=');
-        if special || leading {
+        if special || edge_underscore || leading {
             out.push('\\');
         }
         out.push(c);
@@ -76,6 +81,8 @@ mod tests {
             "> quote",
             "&amp; entities &lt;",
             "price\\ backslash",
+            "snake_case_word and _edge_ and __bold__",
+            "!\\[not an image\\](x.png) wow!",
             "$math$ and {{ tera }}",
             "=cmd",
         ] {

@@ -247,7 +247,8 @@ fn head_to_head(h: &crate::snapshot::HeadToHead) -> HeadToHeadView {
     }
 }
 
-/// "Security: 70% of Company size = Enterprise (7 of 10) vs 20% of the rest".
+/// "Security and compliance: 70% of Enterprise reps (7 of 10) vs 20% of
+/// the rest of the team".
 fn highlight(s: &Snapshot, h: &crate::snapshot::Highlight) -> String {
     let seg = s
         .segments
@@ -255,14 +256,14 @@ fn highlight(s: &Snapshot, h: &crate::snapshot::Highlight) -> String {
         .find(|x| x.name == h.segment)
         .map_or(h.segment.as_str(), |x| x.header.as_str());
     format!(
-        "{}: {} of “{}” = {} ({} of {}) vs {} of the rest of the team (adjusted p = {:.3})",
+        "{}: {} of {} respondents ({} of {}) vs {} of the rest of the team (segment: {}; adjusted p = {:.3})",
         h.label,
         pct(h.segment_share),
-        seg.trim_end_matches(['?', ':', ' ']),
         h.value,
         h.count,
         h.n,
         pct(h.rest_share),
+        seg.trim_end_matches(['?', ':', ' ']),
         h.p_value
     )
 }
