@@ -148,8 +148,18 @@ fn phrase_before(lx: &[Lexeme], end: usize, phrases: &[Vec<String>]) -> usize {
         .unwrap_or(0)
 }
 
-/// A number at `i` with its optional "+" and unit: (value, unit, plus, end).
-fn quantity(lx: &[Lexeme], i: usize) -> Option<(f64, Option<f64>, bool, usize)> {
+/// A number as written, with its optional "+" and unit.
+struct Quantity {
+    value: f64,
+    unit: Option<f64>,
+    /// "12+": open above.
+    plus: bool,
+    /// The lexeme after it.
+    end: usize,
+}
+
+/// The number at `i` with its optional "+" and unit.
+fn quantity(lx: &[Lexeme], i: usize) -> Option<Quantity> {
     let Some(Lexeme::Num(v)) = lx.get(i) else {
         return None;
     };
@@ -170,27 +180,32 @@ fn quantity(lx: &[Lexeme], i: usize) -> Option<(f64, Option<f64>, bool, usize)> 
         }
         _ => None,
     };
-    Some((*v, unit, plus, j))
+    Some(Quantity {
+        value: *v,
+        unit,
+        plus,
+        end: j,
+    })
 }
 
 /// The duration that starts with the number at `i`, if it is one.
 fn read_at(lx: &[Lexeme], i: usize) -> Option<Found> {
-    let (v, unit, plus, mut j) = quantity(lx, i)?;
-    let mut ends = vec![(v, unit)];
+    let first = quantity(lx, i)?;
+    let mut j = first.end;
+    let mut ends = vec![(first.value, first.unit)];
     let between = before_skipping_approx(lx, i) == Some("between".to_string());
-    while !plus {
-        let Some((next, k)) = range_next(lx, j, between) else {
+    let mut open = first.plus;
+    while !open {
+        let Some(next) = range_next(lx, j, between) else {
             break;
         };
-        ends.push((next.0, next.1));
-        j = k;
-        if next.2 {
-            break;
-        }
+        ends.push((next.value, next.unit));
+        j = next.end;
+        open = next.plus;
     }
     let (start, pre) = prefix_bound(lx, i);
     let (end, post) = suffix_bound(lx, j);
-    let bound = if plus {
+    let bound = if open {
         Bound::AtLeast
     } else {
         pre.or(post).unwrap_or(Bound::Closed)
@@ -223,9 +238,8 @@ fn before_skipping_approx(lx: &[Lexeme], mut i: usize) -> Option<String> {
     None
 }
 
-/// The far end of a range starting at `j` ("-6 months", "or two"):
-/// ((value, unit, plus), end).
-fn range_next(lx: &[Lexeme], j: usize, between: bool) -> Option<((f64, Option<f64>, bool), usize)> {
+/// The far end of a range starting at `j` ("-6 months", "or two").
+fn range_next(lx: &[Lexeme], j: usize, between: bool) -> Option<Quantity> {
     let word = text(lx.get(j)?);
     if !VOCAB.range_words.contains(&word) || (word == "and" && !between) {
         return None;
@@ -238,8 +252,7 @@ fn range_next(lx: &[Lexeme], j: usize, between: bool) -> Option<((f64, Option<f6
         }
         k += n;
     }
-    let (v, unit, plus, end) = quantity(lx, k)?;
-    Some(((v, unit, plus), end))
+    quantity(lx, k)
 }
 
 /// A bound written before the number at `i`: (start of the span, bound).

@@ -182,10 +182,10 @@ fn chunks(tokens: &[Token]) -> Vec<Chunk> {
             }
         };
         if current.is_empty() {
-            if joiner == Joiner::None {
-                if let Some(last) = out.last_mut() {
-                    last.joiner = Joiner::None;
-                }
+            if joiner == Joiner::None
+                && let Some(last) = out.last_mut()
+            {
+                last.joiner = Joiner::None;
             }
         } else {
             current.joiner = joiner;
