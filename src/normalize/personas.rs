@@ -8,8 +8,8 @@
 //! How people join titles, and what we read from it:
 //! - "VP of Sales & Marketing", "Head of Sales/Marketing": the level comes
 //!   first, so it carries over to the bare function joined after it.
-//! - "Sales and Marketing Directors": a plural level after the functions
-//!   carries back to the bare function joined before it.
+//! - "Sales and Marketing Director", "Sales/Marketing VP": a level after
+//!   the functions carries back to the bare function joined before it.
 //! - "VP or Director of Marketing": a level alone borrows the functions of
 //!   the title it is joined to; "Director, IT" reads as one title.
 //! - "IT and procurement", "VP Marketing / CFO": each title on its own.
@@ -62,7 +62,6 @@ struct Chunk {
     level: Option<(Seniority, bool, String)>,
     /// A level word came before the first function word ("VP of Sales").
     level_first: bool,
-    level_plural: bool,
     team: bool,
     joiner: Joiner,
     /// Position of the first word, for ordering borrowed pairs.
@@ -76,7 +75,6 @@ impl Chunk {
             functions: vec![],
             level: None,
             level_first: false,
-            level_plural: false,
             team: false,
             joiner: Joiner::None,
             start,
@@ -125,7 +123,6 @@ impl Chunk {
         }
         if stronger {
             self.level = Some((seniority, weak, token.text.clone()));
-            self.level_plural = token.plural;
         }
     }
 
@@ -233,7 +230,7 @@ fn join(chunks: &mut Vec<Chunk>) {
                 .map(|f| (a.start, f.1, f.2, f.3.clone()))
                 .collect();
             chunks[i].functions = borrowed;
-        } else if a.is_bare() && b.level_plural && !b.level_first && !b.functions.is_empty() {
+        } else if a.is_bare() && b.level.is_some() && !b.level_first && !b.functions.is_empty() {
             chunks[i].level = chunks[i + 1].level.clone();
         }
     }
