@@ -197,6 +197,13 @@ fn chunks(tokens: &[Token]) -> Vec<Chunk> {
 
 /// Carries levels and functions across joined titles (module doc).
 fn join(chunks: &mut Vec<Chunk>) {
+    merge_comma_titles(chunks);
+    carry_levels(chunks);
+    borrow_functions(chunks);
+}
+
+/// "Director, IT" and "Sr. Manager, Demand Gen" are one title each.
+fn merge_comma_titles(chunks: &mut Vec<Chunk>) {
     let mut i = 0;
     while i + 1 < chunks.len() {
         if chunks[i].is_orphan() && chunks[i].joiner == Joiner::Comma && chunks[i + 1].is_bare() {
@@ -208,32 +215,59 @@ fn join(chunks: &mut Vec<Chunk>) {
         }
         i += 1;
     }
+}
+
+/// "VP of Sales & Marketing" (forward), "Sales/Marketing Director" (back).
+fn carry_levels(chunks: &mut [Chunk]) {
     for i in 0..chunks.len().saturating_sub(1) {
         let (a, b) = (&chunks[i], &chunks[i + 1]);
-        if a.joiner != Joiner::Conj {
-            continue;
-        }
-        if a.level.is_some() && a.level_first && !a.functions.is_empty() && b.is_bare() {
+        if a.joiner == Joiner::Conj
+            && a.level.is_some()
+            && a.level_first
+            && !a.functions.is_empty()
+            && b.is_bare()
+        {
             chunks[i + 1].level = chunks[i].level.clone();
             chunks[i + 1].level_first = true;
         }
     }
     for i in (0..chunks.len().saturating_sub(1)).rev() {
         let (a, b) = (&chunks[i], &chunks[i + 1]);
-        if a.joiner != Joiner::Conj {
-            continue;
-        }
-        if a.is_orphan() && b.titles.is_empty() && b.functions.iter().any(|f| !f.2) {
-            let borrowed: Vec<_> = b
-                .functions
-                .iter()
-                .map(|f| (a.start, f.1, f.2, f.3.clone()))
-                .collect();
-            chunks[i].functions = borrowed;
-        } else if a.is_bare() && b.level.is_some() && !b.level_first && !b.functions.is_empty() {
+        if a.joiner == Joiner::Conj
+            && a.is_bare()
+            && b.level.is_some()
+            && !b.level_first
+            && !b.functions.is_empty()
+        {
             chunks[i].level = chunks[i + 1].level.clone();
         }
     }
+}
+
+/// A level alone takes the functions of the title it is joined to: the
+/// next one ("VP, Director or Manager of IT"), else the one before
+/// ("Marketing Manager/Director").
+fn borrow_functions(chunks: &mut [Chunk]) {
+    let lends = |c: &Chunk| c.titles.is_empty() && c.functions.iter().any(|f| !f.2);
+    let orphans: Vec<bool> = chunks.iter().map(Chunk::is_orphan).collect();
+    for i in (0..chunks.len().saturating_sub(1)).rev() {
+        if orphans[i] && chunks[i].joiner != Joiner::None && lends(&chunks[i + 1]) {
+            chunks[i].functions = borrowed(&chunks[i + 1], chunks[i].start);
+        }
+    }
+    for i in 1..chunks.len() {
+        if chunks[i].is_orphan() && chunks[i - 1].joiner == Joiner::Conj && lends(&chunks[i - 1]) {
+            chunks[i].functions = borrowed(&chunks[i - 1], chunks[i].start);
+        }
+    }
+}
+
+fn borrowed(from: &Chunk, at: usize) -> Vec<(usize, Function, bool, String)> {
+    from.functions
+        .iter()
+        .filter(|f| !f.2)
+        .map(|f| (at, f.1, f.2, f.3.clone()))
+        .collect()
 }
 
 #[cfg(test)]

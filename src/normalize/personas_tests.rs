@@ -116,6 +116,44 @@ fn titles_become_pairs() {
         ("Director of Sales Operations", vec![p(Revops, Director)]),
         ("President", vec![p(Executive, CLevel)]),
         ("Vice President of Finance", vec![p(Finance, Vp)]),
+        ("Security engineer", vec![p(Security, Individual)]),
+        ("SDR manager", vec![p(Sales, Manager)]),
+        (
+            "Marketing Manager/Director",
+            vec![p(Marketing, Manager), p(Marketing, Director)],
+        ),
+        (
+            "VP, Director or Manager of IT",
+            vec![p(It, Vp), p(It, Director), p(It, Manager)],
+        ),
+        (
+            "Sales/Marketing Director",
+            vec![p(Sales, Director), p(Marketing, Director)],
+        ),
+        ("it's the CFO", vec![p(Finance, CLevel)]),
+        (
+            "For hospitals: CIO and CMIO",
+            vec![p(It, CLevel), p(Other, CLevel)],
+        ),
+        ("Head of People", vec![p(Hr, Director)]),
+        ("marketing people", vec![p(Marketing, Unknown)]),
+        ("Staff accountant", vec![p(Finance, Individual)]),
+        (
+            "Owner (small), Ops Director (mid), CFO (enterprise)",
+            vec![
+                p(Executive, CLevel),
+                p(Operations, Director),
+                p(Finance, CLevel),
+            ],
+        ),
+        (
+            "1) CFO 2) Controller 3) AP manager",
+            vec![
+                p(Finance, CLevel),
+                p(Finance, Director),
+                p(Finance, Manager),
+            ],
+        ),
     ];
     let mut failures = vec![];
     for (text, want) in &cases {

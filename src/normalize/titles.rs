@@ -224,6 +224,22 @@ fn lookup(pieces: &[Piece], i: usize) -> (Token, usize) {
             );
         }
     }
+    if let Piece::Word { lower, upper: true } = &pieces[i]
+        && is_chief_acronym(lower)
+    {
+        let persona = Persona {
+            function: Function::Other,
+            seniority: Seniority::CLevel,
+        };
+        return (
+            Token {
+                tag: Tag::Title(persona),
+                text: lower.clone(),
+                plural: false,
+            },
+            1,
+        );
+    }
     let word = words[0];
     let tag = if matches!(word, "and" | "or" | "plus" | "nor") {
         Tag::Conj
@@ -268,10 +284,21 @@ fn is_it_department(pieces: &[Piece], i: usize) -> bool {
 /// like one.
 fn singular(key: &str) -> Option<String> {
     let stem = key.strip_suffix('s')?;
-    if stem.len() < 2 || stem.ends_with('s') {
+    // "its" is never the plural of "IT".
+    if stem.len() < 2 || stem.ends_with('s') || stem == "it" {
         return None;
     }
     Some(stem.to_string())
+}
+
+/// A chief-officer acronym not in the table ("CMIO", "CNO"): C, one to
+/// three letters, O, written in capitals.
+fn is_chief_acronym(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    (3..=5).contains(&b.len())
+        && b[0] == b'c'
+        && b[b.len() - 1] == b'o'
+        && b.iter().all(u8::is_ascii_lowercase)
 }
 
 /// Splits an answer into words and punctuation: accents folded, "V.P." and
