@@ -33,6 +33,8 @@ struct Raw {
     bare_number_followers: Vec<String>,
     clause_words: Vec<String>,
     segment_stopwords: Vec<String>,
+    unit_fillers: Vec<String>,
+    bare_number_leaders: Vec<String>,
 }
 
 struct Vocab {
@@ -45,6 +47,8 @@ struct Vocab {
     bare_number_followers: Vec<String>,
     clause_words: Vec<String>,
     segment_stopwords: Vec<String>,
+    unit_fillers: Vec<String>,
+    bare_number_leaders: Vec<String>,
 }
 
 static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
@@ -65,6 +69,8 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         bare_number_followers: raw.bare_number_followers,
         clause_words: raw.clause_words,
         segment_stopwords: raw.segment_stopwords,
+        unit_fillers: raw.unit_fillers,
+        bare_number_leaders: raw.bare_number_leaders,
     }
 });
 
@@ -168,6 +174,14 @@ fn quantity(lx: &[Lexeme], i: usize) -> Option<Quantity> {
     if lx.get(j) == Some(&Lexeme::Sym('+')) {
         plus = true;
         j += 1;
+    }
+    // "3ish months", "20 working days": words between number and unit.
+    let mut k = j;
+    while matches!(lx.get(k), Some(Lexeme::Word(w)) if VOCAB.unit_fillers.contains(w)) {
+        k += 1;
+    }
+    if matches!(lx.get(k), Some(Lexeme::Unit(_))) {
+        j = k;
     }
     let unit = match (lx.get(j), lx.get(j + 1)) {
         (Some(Lexeme::Unit(u)), _) => {
@@ -291,7 +305,14 @@ fn suffix_bound(lx: &[Lexeme], j: usize) -> (usize, Option<Bound>) {
 /// A number with no unit is a duration only in duration-like company: not
 /// "10 users", "$50", "2023", "80%".
 fn bare_number_ok(lx: &[Lexeme], f: &Found) -> bool {
-    let money = f.start > 0 && matches!(lx[f.start - 1], Lexeme::Sym('$' | '£' | '€' | '#'));
+    let leader = f.start.checked_sub(1).map(|i| &lx[i]);
+    let money = matches!(leader, Some(Lexeme::Sym('$' | '£' | '€' | '#')));
+    // "Phase 1", "day 1 to day 90", "top 3": a label, not an amount of time.
+    let label = match leader {
+        Some(Lexeme::Word(w)) => VOCAB.bare_number_leaders.contains(w),
+        Some(Lexeme::Unit(_)) => true,
+        _ => false,
+    };
     let year = f
         .ends
         .iter()
@@ -299,11 +320,11 @@ fn bare_number_ok(lx: &[Lexeme], f: &Found) -> bool {
     let large = f.ends.iter().any(|e| e.0 > 1000.0);
     let follower_ok = match lx.get(f.end) {
         None => true,
-        Some(Lexeme::Sym(c)) => !matches!(c, '%' | '$' | '€' | '£' | '*' | '\''),
+        Some(Lexeme::Sym(c)) => !matches!(c, '%' | '$' | '€' | '£' | '*' | '\'' | ':'),
         Some(Lexeme::Word(w)) => VOCAB.bare_number_followers.contains(w),
         Some(Lexeme::Num(_) | Lexeme::Unit(_)) => false,
     };
-    !money && !year && !large && follower_ok
+    !money && !label && !year && !large && follower_ok
 }
 
 /// Units for both ends of each range, and for unit-less durations the unit
@@ -329,39 +350,54 @@ fn settle_units(found: Vec<Found>) -> Vec<Found> {
     out
 }
 
-/// The segment words of each duration's clause (module doc).
+/// The segment words of each duration (module doc): each content word
+/// goes to the nearest duration of its clause; a segment runs from the
+/// first to the last of its words, as written.
 fn segments(lx: &[Lexeme], found: &[Found]) -> Vec<Option<String>> {
     if found.len() < 2 {
         return vec![None; found.len()];
     }
     let inside = |i: usize| found.iter().any(|f| (f.start..f.end).contains(&i));
     let is_break = |i: usize| match &lx[i] {
-        Lexeme::Sym(c) => matches!(c, ',' | ';' | '.' | '\n' | '(' | ')' | '|' | '!' | '?'),
-        Lexeme::Word(w) => VOCAB.clause_words.contains(w),
+        Lexeme::Sym(c) => matches!(c, ',' | ';' | '.' | '\n' | '|' | '!' | '?'),
+        Lexeme::Word(w) => !inside(i) && VOCAB.clause_words.contains(w),
         _ => false,
     };
-    found
+    let content = |i: usize| match &lx[i] {
+        Lexeme::Word(w) => !inside(i) && !VOCAB.segment_stopwords.contains(w) && !is_number_word(w),
+        _ => false,
+    };
+    let mut owned: Vec<Vec<usize>> = vec![vec![]; found.len()];
+    for i in (0..lx.len()).filter(|&i| content(i)) {
+        let reach = |f: &Found| {
+            let gap = if i < f.start {
+                i + 1..f.start
+            } else {
+                f.end..i
+            };
+            (!gap.clone().any(is_break)).then_some((gap.len(), usize::from(i >= f.end)))
+        };
+        let nearest = found
+            .iter()
+            .enumerate()
+            .filter_map(|(k, f)| reach(f).map(|d| (d, k)))
+            .min();
+        if let Some((_, k)) = nearest {
+            owned[k].push(i);
+        }
+    }
+    owned
         .iter()
-        .map(|f| {
-            let from = (0..f.start)
-                .rev()
-                .find(|&i| !inside(i) && is_break(i))
-                .map_or(0, |i| i + 1);
-            let to = (f.end..lx.len())
-                .find(|&i| !inside(i) && is_break(i))
-                .unwrap_or(lx.len());
-            let words: Vec<String> = (from..to)
+        .map(|idx| {
+            let (first, last) = (idx.first()?, idx.last()?);
+            let words: Vec<&str> = (*first..=*last)
                 .filter(|&i| !inside(i))
                 .filter_map(|i| match &lx[i] {
-                    Lexeme::Word(w)
-                        if !VOCAB.segment_stopwords.contains(w) && !is_number_word(w) =>
-                    {
-                        Some(w.clone())
-                    }
+                    Lexeme::Word(w) => Some(w.as_str()),
                     _ => None,
                 })
                 .collect();
-            (!words.is_empty()).then(|| words.join(" "))
+            Some(words.join(" "))
         })
         .collect()
 }

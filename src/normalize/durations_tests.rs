@@ -95,6 +95,43 @@ fn answers_become_day_ranges() {
             "SMB 30, enterprise 90 days",
             vec![s(30, Some(30), "smb"), s(90, Some(90), "enterprise")],
         ),
+        ("3ish months", vec![d(91, Some(91))]),
+        ("20 working days", vec![d(20, Some(20))]),
+        ("1,5 years", vec![d(548, Some(548))]),
+        ("between one and three months", vec![d(30, Some(91))]),
+        ("3 months minimum", vec![d(91, None)]),
+        ("a quarter to half a year", vec![d(91, Some(183))]),
+        ("48 hrs", vec![d(2, Some(2))]),
+        ("2-3 calls then 30 days", vec![d(30, Some(30))]),
+        ("day 1 to day 90", vec![]),
+        ("weeks", vec![]),
+        (
+            "30 days (SMB), 90 days (mid-market), 180 days (enterprise)",
+            vec![
+                s(30, Some(30), "smb"),
+                s(90, Some(90), "mid-market"),
+                s(180, Some(180), "enterprise"),
+            ],
+        ),
+        (
+            "Small deals close in 2 weeks, large ones take 6 months",
+            vec![
+                s(14, Some(14), "small deals"),
+                s(183, Some(183), "large ones"),
+            ],
+        ),
+        (
+            "Roughly 60 days for $10k deals and 6 months for $100k+",
+            vec![s(60, Some(60), "$10k deals"), s(183, Some(183), "$100k")],
+        ),
+        (
+            "For SMB it's 1 month and for enterprise it's 6 months",
+            vec![s(30, Some(30), "smb"), s(183, Some(183), "enterprise")],
+        ),
+        (
+            "Enterprise: 9-12 months. SMB: 4-6 weeks",
+            vec![s(274, Some(365), "enterprise"), s(28, Some(42), "smb")],
+        ),
     ];
     let mut failures = vec![];
     for (text, want) in &cases {

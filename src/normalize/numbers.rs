@@ -68,16 +68,23 @@ fn raw_lex(text: &str) -> Vec<Lexeme> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit)) {
+        if let Some(end) = money_end(&chars, i) {
+            // "$10k", "50k": an amount, not a duration; kept as a word so
+            // it can name a segment ("$10k deals").
+            out.push(Lexeme::Word(chars[i..end].iter().collect()));
+            i = end;
+        } else if c.is_ascii_digit()
+            || (c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        {
             let start = i;
             i += 1;
-            while i < chars.len()
-                && (chars[i].is_ascii_digit()
-                    || (chars[i] == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
-            {
+            while i < chars.len() && (chars[i].is_ascii_digit() || decimal_mark(&chars, i)) {
                 i += 1;
             }
-            let s: String = chars[start..i].iter().collect();
+            let s: String = chars[start..i]
+                .iter()
+                .map(|c| if *c == ',' { '.' } else { *c })
+                .collect();
             match s.parse::<f64>() {
                 Ok(v) if v.is_finite() => out.push(Lexeme::Num(v)),
                 _ => out.push(Lexeme::Word(s)),
@@ -96,6 +103,48 @@ fn raw_lex(text: &str) -> Vec<Lexeme> {
         }
     }
     out
+}
+
+/// A decimal mark at `i`: "1.5", and "1,5" with one digit after the
+/// comma ("30,60,90" is a list, "1,000" a thousand separator).
+fn decimal_mark(chars: &[char], i: usize) -> bool {
+    let digit = |j: usize| chars.get(j).is_some_and(char::is_ascii_digit);
+    match chars[i] {
+        '.' => digit(i + 1),
+        ',' => digit(i + 1) && !digit(i + 2) && i > 0 && digit(i - 1),
+        _ => false,
+    }
+}
+
+/// End of an amount of money starting at `i` ("$10k", "€50,000", "10k").
+fn money_end(chars: &[char], i: usize) -> Option<usize> {
+    let currency = matches!(chars[i], '$' | '£' | '€');
+    if !currency && !(chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_alphanumeric())) {
+        return None;
+    }
+    let mut j = if currency { i + 1 } else { i };
+    let digits_start = j;
+    while j < chars.len()
+        && (chars[j].is_ascii_digit()
+            || matches!(chars[j], '.' | ',') && chars.get(j + 1).is_some_and(char::is_ascii_digit))
+    {
+        j += 1;
+    }
+    if j == digits_start {
+        return None;
+    }
+    let k_suffix =
+        chars.get(j) == Some(&'k') && !chars.get(j + 1).is_some_and(|c| c.is_alphanumeric());
+    if k_suffix {
+        return Some(j + 1);
+    }
+    if !currency {
+        return None;
+    }
+    while j < chars.len() && chars[j].is_alphabetic() {
+        j += 1;
+    }
+    Some(j)
 }
 
 fn dash(c: char) -> char {
@@ -272,6 +321,16 @@ mod tests {
             ("Q2", vec![Word("q2".into())]),
             ("mid-market", vec![Word("mid-market".into())]),
             ("a lot", vec![Word("a".into()), Word("lot".into())]),
+            ("1,5 years", vec![Num(1.5), Unit(365.25)]),
+            (
+                "30,60,90",
+                vec![Num(30.0), Sym(','), Num(60.0), Sym(','), Num(90.0)],
+            ),
+            (
+                "$10k deals",
+                vec![Word("$10k".into()), Word("deals".into())],
+            ),
+            ("50k", vec![Word("50k".into())]),
         ];
         for (text, want) in cases {
             assert_eq!(lex(text), want, "{text:?}");
