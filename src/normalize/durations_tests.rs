@@ -115,14 +115,11 @@ fn answers_become_day_ranges() {
         ),
         (
             "Small deals close in 2 weeks, large ones take 6 months",
-            vec![
-                s(14, Some(14), "small deals"),
-                s(183, Some(183), "large ones"),
-            ],
+            vec![s(14, Some(14), "small"), s(183, Some(183), "large")],
         ),
         (
             "Roughly 60 days for $10k deals and 6 months for $100k+",
-            vec![s(60, Some(60), "$10k deals"), s(183, Some(183), "$100k")],
+            vec![s(60, Some(60), "$10k"), s(183, Some(183), "$100k")],
         ),
         (
             "For SMB it's 1 month and for enterprise it's 6 months",

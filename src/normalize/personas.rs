@@ -50,6 +50,8 @@ pub fn explain_personas(text: &str) -> Vec<(Persona, String)> {
 enum Joiner {
     Conj,
     Comma,
+    /// An opening parenthesis: what follows details this title.
+    Paren,
     None,
 }
 
@@ -169,6 +171,7 @@ fn chunks(tokens: &[Token]) -> Vec<Chunk> {
         let joiner = match token.tag {
             Tag::Conj => Joiner::Conj,
             Tag::Comma => Joiner::Comma,
+            Tag::Break if token.text == "(" => Joiner::Paren,
             Tag::Break | Tag::Other => Joiner::None,
             _ => {
                 if current.is_empty() {
@@ -253,11 +256,24 @@ fn borrow_functions(chunks: &mut [Chunk]) {
     for i in (0..chunks.len().saturating_sub(1)).rev() {
         if orphans[i] && chunks[i].joiner != Joiner::None && lends(&chunks[i + 1]) {
             chunks[i].functions = borrowed(&chunks[i + 1], chunks[i].start);
+            // "Managers (IT)": a bare function only completes the level.
+            if chunks[i + 1].is_bare() {
+                chunks[i + 1].functions.clear();
+            }
         }
     }
+    // "Data team (analysts, scientists)": levels in parentheses detail the
+    // title before them.
+    let mut lender: Option<usize> = None;
     for i in 1..chunks.len() {
-        if chunks[i].is_orphan() && chunks[i - 1].joiner == Joiner::Conj && lends(&chunks[i - 1]) {
-            chunks[i].functions = borrowed(&chunks[i - 1], chunks[i].start);
+        lender = match chunks[i - 1].joiner {
+            Joiner::Paren if lends(&chunks[i - 1]) => Some(i - 1),
+            Joiner::Conj if lends(&chunks[i - 1]) => Some(i - 1),
+            Joiner::Conj | Joiner::Comma => lender,
+            _ => None,
+        };
+        if let Some(from) = lender.filter(|_| chunks[i].is_orphan()) {
+            chunks[i].functions = borrowed(&chunks[from], chunks[i].start);
         }
     }
 }

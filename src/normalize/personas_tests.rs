@@ -28,7 +28,7 @@ fn titles_become_pairs() {
         ),
         (
             "CFO / Controller",
-            vec![p(Finance, CLevel), p(Finance, Director)],
+            vec![p(Finance, CLevel), p(Finance, Unknown)],
         ),
         (
             "IT and procurement",
@@ -51,7 +51,7 @@ fn titles_become_pairs() {
         ("RevOps lead", vec![p(Revops, Manager)]),
         ("CISO", vec![p(Security, CLevel)]),
         ("InfoSec team", vec![p(Security, Unknown)]),
-        ("Controller", vec![p(Finance, Director)]),
+        ("Controller", vec![p(Finance, Unknown)]),
         ("Office manager", vec![p(Operations, Manager)]),
         ("owner/GM", vec![p(Executive, CLevel)]),
         ("Founder / CEO", vec![p(Executive, CLevel)]),
@@ -117,6 +117,15 @@ fn titles_become_pairs() {
         ("President", vec![p(Executive, CLevel)]),
         ("Vice President of Finance", vec![p(Finance, Vp)]),
         ("Security engineer", vec![p(Security, Individual)]),
+        (
+            "Data team (analysts, data scientists)",
+            vec![p(Data, Unknown), p(Data, Individual)],
+        ),
+        ("Managers (IT)", vec![p(It, Manager)]),
+        ("Sales leadership", vec![p(Sales, Unknown)]),
+        ("Decision makers", vec![]),
+        ("whoever owns the budget", vec![]),
+        ("engineering leads", vec![p(Engineering, Manager)]),
         ("SDR manager", vec![p(Sales, Manager)]),
         (
             "Marketing Manager/Director",
@@ -148,11 +157,7 @@ fn titles_become_pairs() {
         ),
         (
             "1) CFO 2) Controller 3) AP manager",
-            vec![
-                p(Finance, CLevel),
-                p(Finance, Director),
-                p(Finance, Manager),
-            ],
+            vec![p(Finance, CLevel), p(Finance, Unknown), p(Finance, Manager)],
         ),
     ];
     let mut failures = vec![];
