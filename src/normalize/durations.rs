@@ -18,61 +18,8 @@
 //! The phrasing lives in `data/durations.toml`.
 
 use super::DurationRange;
+use super::duration_words::VOCAB;
 use super::numbers::{Lexeme, is_number_word, lex};
-use serde::Deserialize;
-use std::sync::LazyLock;
-
-#[derive(Deserialize)]
-struct Raw {
-    at_most_before: Vec<String>,
-    at_least_before: Vec<String>,
-    at_most_after: Vec<String>,
-    at_least_after: Vec<String>,
-    range_words: Vec<String>,
-    approx: Vec<String>,
-    bare_number_followers: Vec<String>,
-    clause_words: Vec<String>,
-    segment_stopwords: Vec<String>,
-    unit_fillers: Vec<String>,
-    bare_number_leaders: Vec<String>,
-}
-
-struct Vocab {
-    at_most_before: Vec<Vec<String>>,
-    at_least_before: Vec<Vec<String>>,
-    at_most_after: Vec<Vec<String>>,
-    at_least_after: Vec<Vec<String>>,
-    range_words: Vec<String>,
-    approx: Vec<Vec<String>>,
-    bare_number_followers: Vec<String>,
-    clause_words: Vec<String>,
-    segment_stopwords: Vec<String>,
-    unit_fillers: Vec<String>,
-    bare_number_leaders: Vec<String>,
-}
-
-static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
-    let raw: Raw = toml::from_str(include_str!("../../data/durations.toml"))
-        .expect("data/durations.toml is valid (checked by tests)");
-    let phrases = |v: Vec<String>| -> Vec<Vec<String>> {
-        v.iter()
-            .map(|p| p.split(' ').map(str::to_string).collect())
-            .collect()
-    };
-    Vocab {
-        at_most_before: phrases(raw.at_most_before),
-        at_least_before: phrases(raw.at_least_before),
-        at_most_after: phrases(raw.at_most_after),
-        at_least_after: phrases(raw.at_least_after),
-        range_words: raw.range_words,
-        approx: phrases(raw.approx),
-        bare_number_followers: raw.bare_number_followers,
-        clause_words: raw.clause_words,
-        segment_stopwords: raw.segment_stopwords,
-        unit_fillers: raw.unit_fillers,
-        bare_number_leaders: raw.bare_number_leaders,
-    }
-});
 
 /// Which side of a duration is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -359,7 +306,7 @@ fn segments(lx: &[Lexeme], found: &[Found]) -> Vec<Option<String>> {
     }
     let inside = |i: usize| found.iter().any(|f| (f.start..f.end).contains(&i));
     let is_break = |i: usize| match &lx[i] {
-        Lexeme::Sym(c) => matches!(c, ',' | ';' | '.' | '\n' | '|' | '!' | '?'),
+        Lexeme::Sym(c) => !inside(i) && matches!(c, ',' | ';' | '.' | '\n' | '|' | '!' | '?' | '/'),
         Lexeme::Word(w) => !inside(i) && VOCAB.clause_words.contains(w),
         _ => false,
     };
@@ -367,6 +314,10 @@ fn segments(lx: &[Lexeme], found: &[Found]) -> Vec<Option<String>> {
         Lexeme::Word(w) => !inside(i) && !VOCAB.segment_stopwords.contains(w) && !is_number_word(w),
         _ => false,
     };
+    // A word halfway between two durations goes the way the answer labels:
+    // "SMB 30 days enterprise 90 days" names before, "30 days SMB" after.
+    let names_after =
+        !(0..found[0].start).any(|i| content(i) && !(i..found[0].start).any(is_break));
     let mut owned: Vec<Vec<usize>> = vec![vec![]; found.len()];
     for i in (0..lx.len()).filter(|&i| content(i)) {
         let reach = |f: &Found| {
@@ -375,7 +326,8 @@ fn segments(lx: &[Lexeme], found: &[Found]) -> Vec<Option<String>> {
             } else {
                 f.end..i
             };
-            (!gap.clone().any(is_break)).then_some((gap.len(), usize::from(i >= f.end)))
+            let side = usize::from((i >= f.end) != names_after);
+            (!gap.clone().any(is_break)).then_some((gap.len(), side))
         };
         let nearest = found
             .iter()
