@@ -8,8 +8,9 @@
 //! - "no" is an answer before a pause or the end, or opening a clause
 //!   ("No it's old"); in "no pricing page, otherwise great" it is a
 //!   determiner.
-//! - A 1-5 number is a scale point when it opens the answer, has a scale
-//!   ("4/5", "3 out of 5"), or is followed by "stars". An answer out of 10
+//! - A 1-5 number is a scale point when it opens the answer (lead-ins such
+//!   as "Rating:" or "I'd give it a" allowed), has a scale ("4/5", "3 out
+//!   of 5"), or is followed by "stars". An answer out of 10
 //!   maps its ten points evenly onto five: ceil(x / 2) ("7/10" -> 4).
 //!   Fractions ("3.5") and other scales give no rating rather than a
 //!   guessed one.
@@ -30,6 +31,7 @@ struct Raw {
     none: Vec<String>,
     exact_yes: Vec<String>,
     exact_no: Vec<String>,
+    scale_lead_ins: Vec<String>,
     missing_cues: Vec<String>,
     missing_stops: Vec<String>,
     missing_trim: Vec<String>,
@@ -41,6 +43,7 @@ struct Words {
     cues: Vec<(Vec<String>, Option<Rating>)>,
     exact_yes: Vec<String>,
     exact_no: Vec<String>,
+    scale_lead_ins: Vec<String>,
     missing_cues: Vec<String>,
     missing_stops: Vec<String>,
     missing_trim: Vec<String>,
@@ -66,6 +69,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         cues,
         exact_yes: raw.exact_yes,
         exact_no: raw.exact_no,
+        scale_lead_ins: raw.scale_lead_ins,
         missing_cues: raw.missing_cues,
         missing_stops: raw.missing_stops,
         missing_trim,
@@ -202,7 +206,8 @@ fn scale_cue(toks: &[String]) -> Option<(usize, Rating)> {
             Some("10") => (1..=10).contains(&n).then(|| n.div_ceil(2)),
             Some(_) => None,
             None => {
-                let opens = i == 0 || matches!(next(1), Some("star" | "stars"));
+                let opens = toks[..i].iter().all(|t| WORDS.scale_lead_ins.contains(t))
+                    || matches!(next(1), Some("star" | "stars"));
                 ((1..=5).contains(&n) && opens).then_some(n)
             }
         };

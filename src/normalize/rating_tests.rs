@@ -44,6 +44,15 @@ fn answers_become_ratings() {
         ("We closed 3 deals thanks to it", None),
         ("Strongly agree", Some(Yes)),
         ("Neither agree nor disagree", Some(Partly)),
+        ("Mostly yes", Some(Yes)),
+        ("mostly no", Some(No)),
+        ("Rating: 4", Some(Scale(4))),
+        ("I'd give it a 3", Some(Scale(3))),
+        ("Solid 4", Some(Scale(4))),
+        ("It's alright", Some(Partly)),
+        ("Not very useful", Some(No)),
+        ("Definitely not", Some(No)),
+        ("It depends", None),
     ];
     let mut failures = vec![];
     for (text, want) in &cases {
