@@ -225,7 +225,7 @@ pub fn missing_audiences(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut from = 0;
     while let Some((start, len)) = next_cue(&lower, from) {
-        let tail_start = start + len;
+        let tail_start = list_start(&lower, start + len);
         let tail_end = stop_at(&lower, tail_start);
         let tail: String = chars[tail_start..tail_end].iter().collect();
         for item in split_list(&tail) {
@@ -270,6 +270,19 @@ fn next_cue(lower: &[char], from: usize) -> Option<(usize, usize)> {
     })
 }
 
+/// Where the list after a cue starts: after a label ending in ':' within
+/// the next few words ("Missing industries: retail, ..."), else right
+/// after the cue.
+fn list_start(lower: &[char], start: usize) -> usize {
+    let window: String = lower[start..].iter().take(40).collect();
+    match window.find(':') {
+        Some(at) if window[..at].split_whitespace().count() <= 3 => {
+            start + window[..=at].chars().count()
+        }
+        _ => start,
+    }
+}
+
 /// Where the list after a cue ends (module doc); leading `:`/`-` skipped.
 fn stop_at(lower: &[char], start: usize) -> usize {
     let mut at = start;
@@ -304,7 +317,8 @@ fn split_list(tail: &str) -> Vec<String> {
         .filter(|p| {
             !p.is_empty() && p.split_whitespace().count() <= 5 && p.chars().any(char::is_alphabetic)
         })
-        .filter(|p| !WORDS.not_audiences.contains(&p.to_lowercase()))
+        // "IT" in capitals is an audience; "it" is not.
+        .filter(|p| p == "IT" || !WORDS.not_audiences.contains(&p.to_lowercase()))
         .collect()
 }
 

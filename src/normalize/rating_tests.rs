@@ -53,6 +53,9 @@ fn answers_become_ratings() {
         ("Not very useful", Some(No)),
         ("Definitely not", Some(No)),
         ("It depends", None),
+        ("We don't speak to procurement at all", Some(No)),
+        ("Needs more content for enterprise buyers.", Some(Partly)),
+        ("I don't know", None),
     ];
     let mut failures = vec![];
     for (text, want) in &cases {
