@@ -201,11 +201,11 @@ fn before_skipping_approx(lx: &[Lexeme], mut i: usize) -> Option<String> {
 
 /// The far end of a range starting at `j` ("-6 months", "or two").
 fn range_next(lx: &[Lexeme], j: usize, between: bool) -> Option<Quantity> {
-    let word = text(lx.get(j)?);
-    if !VOCAB.range_words.contains(&word) || (word == "and" && !between) {
+    let n = phrase_at(lx, j, &VOCAB.range_words);
+    if n == 0 || (text(&lx[j]) == "and" && n == 1 && !between) {
         return None;
     }
-    let mut k = j + 1;
+    let mut k = j + n;
     while !matches!(lx.get(k), Some(Lexeme::Num(_))) {
         let n = phrase_at(lx, k, &VOCAB.approx);
         if n == 0 {

@@ -105,6 +105,20 @@ fn answers_become_day_ranges() {
         ("2-3 calls then 30 days", vec![d(30, Some(30))]),
         ("day 1 to day 90", vec![]),
         ("weeks", vec![]),
+        ("from 2 weeks up to 3 months", vec![d(14, Some(91))]),
+        ("a fortnight", vec![d(14, Some(14))]),
+        (
+            "1-3 mos for SMB, 6+ for enterprise",
+            vec![s(30, Some(91), "smb"), s(183, None, "enterprise")],
+        ),
+        (
+            "1 month SMB / 3 months MM / 6+ months ENT",
+            vec![
+                s(30, Some(30), "smb"),
+                s(91, Some(91), "mm"),
+                s(183, None, "ent"),
+            ],
+        ),
         (
             "30 days (SMB), 90 days (mid-market), 180 days (enterprise)",
             vec![

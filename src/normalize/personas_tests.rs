@@ -126,6 +126,13 @@ fn titles_become_pairs() {
         ("Decision makers", vec![]),
         ("whoever owns the budget", vec![]),
         ("engineering leads", vec![p(Engineering, Manager)]),
+        ("Sales & Marketing Ops", vec![p(Revops, Unknown)]),
+        ("FP&A analyst", vec![p(Finance, Individual)]),
+        (
+            "Finance & Ops Director",
+            vec![p(Finance, Director), p(Operations, Director)],
+        ),
+        ("IT Ops", vec![p(It, Unknown)]),
         ("SDR manager", vec![p(Sales, Manager)]),
         (
             "Marketing Manager/Director",

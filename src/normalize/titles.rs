@@ -176,7 +176,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 fn punct_token(c: char, prev: Option<&Piece>, i: usize) -> Token {
     let tag = match c {
-        '/' | '&' | '+' => Tag::Conj,
+        '/' | '+' => Tag::Conj,
         ',' => Tag::Comma,
         '.' => match prev {
             Some(Piece::Word { lower, .. }) if i > 0 && TABLE.abbreviations.contains(lower) => {
@@ -325,6 +325,12 @@ fn pieces(text: &str) -> Vec<Piece> {
             flush(&mut word, &mut out);
             if c == '-' && between_letters {
                 // "co-founder", "c-suite": two words.
+            } else if c == '&' {
+                // "Sales & Marketing Ops" reads like "sales and marketing ops".
+                out.push(Piece::Word {
+                    lower: "and".to_string(),
+                    upper: false,
+                });
             } else if !c.is_whitespace() {
                 out.push(Piece::Punct(c));
             }
