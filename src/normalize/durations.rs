@@ -304,46 +304,60 @@ fn segments(lx: &[Lexeme], found: &[Found]) -> Vec<Option<String>> {
     if found.len() < 2 {
         return vec![None; found.len()];
     }
-    let inside = |i: usize| found.iter().any(|f| (f.start..f.end).contains(&i));
-    let is_break = |i: usize| match &lx[i] {
-        Lexeme::Sym(c) => !inside(i) && matches!(c, ',' | ';' | '.' | '\n' | '|' | '!' | '?' | '/'),
-        Lexeme::Word(w) => !inside(i) && VOCAB.clause_words.contains(w),
-        _ => false,
+    // Which duration each lexeme belongs to, and running counts of clause
+    // breaks, so each word is placed in constant time (long cells stay fast).
+    let mut owner: Vec<Option<usize>> = vec![None; lx.len()];
+    for (k, f) in found.iter().enumerate() {
+        owner[f.start..f.end].iter_mut().for_each(|o| *o = Some(k));
+    }
+    let is_break = |i: usize| {
+        owner[i].is_none()
+            && match &lx[i] {
+                Lexeme::Sym(c) => matches!(c, ',' | ';' | '.' | '\n' | '|' | '!' | '?' | '/'),
+                Lexeme::Word(w) => VOCAB.clause_words.contains(w),
+                _ => false,
+            }
     };
+    let mut breaks = vec![0usize; lx.len() + 1];
+    for i in 0..lx.len() {
+        breaks[i + 1] = breaks[i] + usize::from(is_break(i));
+    }
+    let clear = |from: usize, to: usize| from >= to || breaks[to] == breaks[from];
     let content = |i: usize| match &lx[i] {
-        Lexeme::Word(w) => !inside(i) && !VOCAB.segment_stopwords.contains(w) && !is_number_word(w),
+        Lexeme::Word(w) => {
+            owner[i].is_none() && !VOCAB.segment_stopwords.contains(w) && !is_number_word(w)
+        }
         _ => false,
     };
     // A word halfway between two durations goes the way the answer labels:
     // "SMB 30 days enterprise 90 days" names before, "30 days SMB" after.
-    let names_after =
-        !(0..found[0].start).any(|i| content(i) && !(i..found[0].start).any(is_break));
+    let names_after = !(0..found[0].start).any(|i| content(i) && clear(i, found[0].start));
     let mut owned: Vec<Vec<usize>> = vec![vec![]; found.len()];
     for i in (0..lx.len()).filter(|&i| content(i)) {
-        let reach = |f: &Found| {
-            let gap = if i < f.start {
-                i + 1..f.start
-            } else {
-                f.end..i
-            };
-            let side = usize::from((i >= f.end) != names_after);
-            (!gap.clone().any(is_break)).then_some((gap.len(), side))
+        let next = found.partition_point(|f| f.start <= i);
+        let before = next.checked_sub(1).filter(|&k| clear(found[k].end, i));
+        let after = Some(next).filter(|&k| k < found.len() && clear(i + 1, found[k].start));
+        let pick = match (before, after) {
+            (Some(b), Some(a)) => {
+                let (gap_b, gap_a) = (i - found[b].end, found[a].start - i - 1);
+                if gap_b < gap_a || (gap_b == gap_a && names_after) {
+                    b
+                } else {
+                    a
+                }
+            }
+            (Some(b), None) => b,
+            (None, Some(a)) => a,
+            (None, None) => continue,
         };
-        let nearest = found
-            .iter()
-            .enumerate()
-            .filter_map(|(k, f)| reach(f).map(|d| (d, k)))
-            .min();
-        if let Some((_, k)) = nearest {
-            owned[k].push(i);
-        }
+        owned[pick].push(i);
     }
     owned
         .iter()
         .map(|idx| {
-            let (first, last) = (idx.first()?, idx.last()?);
-            let words: Vec<&str> = (*first..=*last)
-                .filter(|&i| !inside(i))
+            let (first, last) = (*idx.first()?, *idx.last()?);
+            let words: Vec<&str> = (first..=last)
+                .filter(|&i| owner[i].is_none())
                 .filter_map(|i| match &lx[i] {
                     Lexeme::Word(w) => Some(w.as_str()),
                     _ => None,

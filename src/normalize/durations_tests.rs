@@ -205,3 +205,15 @@ mod props {
         }
     }
 }
+
+#[test]
+fn long_cells_are_read_in_one_pass() {
+    // A pasted table must not make the parser quadratic in its length.
+    let cell = "SMB 30 days, enterprise about 6 months; ".repeat(2000);
+    let got = parse_durations(&cell);
+    // Repeated pairs collapse to one each (same bounds, same segment).
+    assert_eq!(
+        got,
+        vec![s(30, Some(30), "smb"), s(183, Some(183), "enterprise")]
+    );
+}

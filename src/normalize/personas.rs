@@ -12,8 +12,15 @@
 //!   the functions carries back to the bare function joined before it.
 //! - "VP or Director of Marketing": a level alone borrows the functions of
 //!   the title it is joined to; "Director, IT" reads as one title.
+//! - "Data team (analysts)", "Managers (IT)": a parenthesis details the
+//!   title before it.
 //! - "IT and procurement", "VP Marketing / CFO": each title on its own.
-//! - A level with no function anywhere ("Managers") is `other`.
+//! - A role ("engineer", "SDR", "controller") has a default function and
+//!   level that yield to the words next to it ("Security engineer" is
+//!   security/individual, "SDR manager" sales/manager).
+//! - A level with no function anywhere ("Managers") is `other`; lower-case
+//!   "it" is the department only next to a title word or standing alone
+//!   ("it manager", "finance, it and legal", not "it depends").
 //!
 //! Each pair appears once per answer, in order of first mention; nothing is
 //! returned when no title word is there ("it depends on the size", "N/A").

@@ -201,3 +201,17 @@ fn title_table_parses() {
     // The table is parsed lazily; a broken file would panic here first.
     assert_eq!(parse_personas("cfo"), vec![p(Finance, CLevel)]);
 }
+
+#[test]
+fn long_cells_are_read_in_one_pass() {
+    let cell = "VP of Sales & Marketing, the CFO, IT team; ".repeat(2000);
+    assert_eq!(
+        parse_personas(&cell),
+        vec![
+            p(Sales, Vp),
+            p(Marketing, Vp),
+            p(Finance, CLevel),
+            p(It, Unknown)
+        ]
+    );
+}
