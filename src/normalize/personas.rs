@@ -71,6 +71,8 @@ struct Chunk {
     level: Option<(Seniority, bool, String)>,
     /// A level word came before the first function word ("VP of Sales").
     level_first: bool,
+    /// The level is only a role's default ("Dev team" has no level).
+    role_level: bool,
     team: bool,
     joiner: Joiner,
     /// Position of the first word, for ordering borrowed pairs.
@@ -84,6 +86,7 @@ impl Chunk {
             functions: vec![],
             level: None,
             level_first: false,
+            role_level: false,
             team: false,
             joiner: Joiner::None,
             start,
@@ -115,6 +118,7 @@ impl Chunk {
                 let word = format!("role:{}", token.text);
                 self.functions.push((pos, p.function, true, word));
                 self.add_level(p.seniority, true, token);
+                self.role_level = self.level.as_ref().is_some_and(|l| l.1);
             }
             Tag::Level { seniority, weak } => self.add_level(seniority, weak, token),
             Tag::Team => self.team = true,
@@ -138,7 +142,10 @@ impl Chunk {
     /// The pairs this title gives, each with its position and its reason.
     fn pairs(&self) -> Vec<(usize, Persona, String)> {
         let mut out = self.titles.clone();
-        let seniority = self.level.as_ref().map_or(Seniority::Unknown, |l| l.0);
+        let seniority = match &self.level {
+            Some(l) if !(self.team && self.role_level && l.1) => l.0,
+            _ => Seniority::Unknown,
+        };
         let level_why = self
             .level
             .as_ref()

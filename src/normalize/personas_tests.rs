@@ -133,6 +133,14 @@ fn titles_become_pairs() {
             vec![p(Finance, Director), p(Operations, Director)],
         ),
         ("IT Ops", vec![p(It, Unknown)]),
+        ("Dev team", vec![p(Engineering, Unknown)]),
+        (
+            "Sales reps and their managers",
+            vec![p(Sales, Individual), p(Sales, Manager)],
+        ),
+        ("Events manager", vec![p(Marketing, Manager)]),
+        ("CEO & CFO", vec![p(Executive, CLevel), p(Finance, CLevel)]),
+        ("cfo and cio", vec![p(Finance, CLevel), p(It, CLevel)]),
         ("SDR manager", vec![p(Sales, Manager)]),
         (
             "Marketing Manager/Director",
