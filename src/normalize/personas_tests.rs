@@ -223,3 +223,23 @@ fn long_cells_are_read_in_one_pass() {
         ]
     );
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_is_safe_and_pairs_appear_once(text in "\\PC{0,80}") {
+            let got = parse_personas(&text);
+            for (i, a) in got.iter().enumerate() {
+                prop_assert!(!got[i + 1..].contains(a), "{text:?}: {got:?}");
+            }
+        }
+
+        #[test]
+        fn no_title_word_no_pair(text in "[0-9 ,.;:!?()-]{0,40}") {
+            prop_assert_eq!(parse_personas(&text), vec![]);
+        }
+    }
+}

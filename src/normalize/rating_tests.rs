@@ -108,3 +108,21 @@ fn missing_audiences_are_read_after_a_cue() {
         assert_eq!(missing_audiences(text), want, "{text:?}");
     }
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_is_safe(text in "\\PC{0,80}") {
+            if let Some(Rating::Scale(n)) = parse_rating(&text) {
+                prop_assert!((1..=5).contains(&n));
+            }
+            for audience in missing_audiences(&text) {
+                prop_assert!(!audience.trim().is_empty());
+                prop_assert!(audience.split_whitespace().count() <= 5);
+            }
+        }
+    }
+}
