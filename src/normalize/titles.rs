@@ -331,7 +331,8 @@ fn pieces(text: &str) -> Vec<Piece> {
                     lower: "and".to_string(),
                     upper: false,
                 });
-            } else if !c.is_whitespace() {
+            } else if c == '\n' || !c.is_whitespace() {
+                // A line break ends a title like any punctuation.
                 out.push(Piece::Punct(c));
             }
         }
