@@ -68,7 +68,10 @@ fn raw_lex(text: &str) -> Vec<Lexeme> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if let Some(end) = money_end(&chars, i) {
+        if let Some(end) = half_end(&chars, i) {
+            out.push(Lexeme::Num(0.5));
+            i = end;
+        } else if let Some(end) = money_end(&chars, i) {
             // "$10k", "50k": an amount, not a duration; kept as a word so
             // it can name a segment ("$10k deals").
             out.push(Lexeme::Word(chars[i..end].iter().collect()));
@@ -114,6 +117,18 @@ fn decimal_mark(chars: &[char], i: usize) -> bool {
         ',' => digit(i + 1) && !digit(i + 2) && i > 0 && digit(i - 1),
         _ => false,
     }
+}
+
+/// End of a written half at `i`: "½", or "1/2" standing alone ("1/2 a
+/// year"), not part of "1/2/3" or "11/2".
+fn half_end(chars: &[char], i: usize) -> Option<usize> {
+    if chars[i] == '½' {
+        return Some(i + 1);
+    }
+    let alone = |j: Option<&char>| !j.is_some_and(|c| c.is_ascii_digit() || *c == '/' || *c == '.');
+    let is_half = chars.get(i..i + 3) == Some(&['1', '/', '2'][..]);
+    (is_half && alone(i.checked_sub(1).and_then(|j| chars.get(j))) && alone(chars.get(i + 3)))
+        .then_some(i + 3)
 }
 
 /// End of an amount of money starting at `i` ("$10k", "€50,000", "10k").
@@ -208,7 +223,9 @@ fn number_words(raw: Vec<Lexeme>) -> Vec<Lexeme> {
             out.push(Lexeme::Unit(days));
             i += 1;
         } else if TABLE.articles.contains(w) {
-            if next_is_unit {
+            if next_is_unit && matches!(out.last(), Some(Lexeme::Num(v)) if *v == 0.5) {
+                // "½ a year", "1/2 a year": the article is not another number.
+            } else if next_is_unit {
                 out.push(Lexeme::Num(1.0));
             } else if !next.is_some_and(|n| matches!(n, "couple" | "few" | "dozen" | "hundred")) {
                 out.push(raw[i].clone());
@@ -331,6 +348,8 @@ mod tests {
                 vec![Word("$10k".into()), Word("deals".into())],
             ),
             ("50k", vec![Word("50k".into())]),
+            ("1/2 year", vec![Num(0.5), Unit(365.25)]),
+            ("½ a year", vec![Num(0.5), Unit(365.25)]),
         ];
         for (text, want) in cases {
             assert_eq!(lex(text), want, "{text:?}");

@@ -134,7 +134,10 @@ fn titles_become_pairs() {
         ),
         ("IT Ops", vec![p(It, Unknown)]),
         ("Dev team", vec![p(Engineering, Unknown)]),
-        ("IT director\r\nFinance team", vec![p(It, Director), p(Finance, Unknown)]),
+        (
+            "IT director\r\nFinance team",
+            vec![p(It, Director), p(Finance, Unknown)],
+        ),
         (
             "Sales reps and their managers",
             vec![p(Sales, Individual), p(Sales, Manager)],
