@@ -196,6 +196,36 @@ mod props {
         }
 
         #[test]
+        fn every_bound_is_a_written_number_times_a_unit(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    "[0-9]{1,3}(\\.[0-9])?",
+                    Just("six".to_string()), Just("a".to_string()), Just("few".to_string()),
+                    Just("half".to_string()), Just("couple".to_string()), Just("twenty".to_string()),
+                    Just("days".to_string()), Just("wks".to_string()), Just("months".to_string()),
+                    Just("qtr".to_string()), Just("years".to_string()), Just("-".to_string()),
+                    Just("to".to_string()), Just("or".to_string()), Just("+".to_string()),
+                    Just("under".to_string()), Just("over".to_string()), Just("and".to_string()),
+                    Just("between".to_string()), Just(",".to_string()), Just("smb".to_string()),
+                    Just("for".to_string()), Just("$".to_string()), Just("users".to_string()),
+                ],
+                0..12,
+            )
+        ) {
+            let text = words.join(" ");
+            let lexed = crate::normalize::numbers::lex(&text);
+            let nums: Vec<f64> = lexed.iter().filter_map(|l| match l { crate::normalize::numbers::Lexeme::Num(v) => Some(*v), _ => None }).collect();
+            let units: Vec<f64> = lexed.iter().filter_map(|l| match l { crate::normalize::numbers::Lexeme::Unit(u) => Some(*u), _ => None }).collect();
+            let possible = |v: u32| v == 0 || nums.iter().any(|n| units.iter().any(|u| (n * u).round() as u32 == v));
+            for r in parse_durations(&text) {
+                prop_assert!(possible(r.low), "{text:?}: {r:?}");
+                if let Some(high) = r.high {
+                    prop_assert!(possible(high) && r.low <= high, "{text:?}: {r:?}");
+                }
+            }
+        }
+
+        #[test]
         fn values_come_from_the_numbers_written(n in 1u32..500, unit in 0usize..5) {
             let (word, days) = [("days", 1.0), ("weeks", 7.0), ("months", 30.4375), ("quarters", 91.3125), ("years", 365.25)][unit];
             let want = (f64::from(n) * days).round() as u32;
