@@ -2,20 +2,26 @@
 //! "Durations").
 //!
 //! What is read: numbers and number words (`numbers`), ranges ("3-6",
-//! "6 to 8", "between 3 and 6", "a month or two", "30/60/90 days"), open
-//! bounds ("12+ months", "over a year" -> (365, open); "under 30 days",
-//! "30 days or less" -> (0, 30)), approximate words ("about", "~", "or
-//! so"), units and their abbreviations. A range written with one unit
-//! ("60-90 days") uses it for both ends. A number without any unit takes
-//! the unit of another duration in the same answer ("3 months for SMB,
-//! 6-9 for ent"), never a guessed one: "60-90" alone gives nothing.
+//! "6 to 8", "between 3 and 6", "a month or two", "30/60/90 days" is
+//! 30-90), open bounds ("12+ months", "over a year" -> (365, open);
+//! "under 30 days", "30 days or less" -> (0, 30)), approximate words
+//! ("about", "~", "or so"), units and their abbreviations. A range written
+//! with one unit ("60-90 days") uses it for both ends. A number without
+//! any unit takes the unit of another duration in the same answer ("3
+//! months for SMB, 6-9 for ent"), never a guessed one: "60-90" alone gives
+//! nothing. Labels and amounts are not durations: "Phase 1", "Q2", "$10k",
+//! "80%", "2023", "2 calls".
 //!
-//! Segments: when an answer gives two or more pairs, each pair carries the
-//! other words of its clause (clauses end at `,` `;` `.` line breaks and
-//! words like "but", "and"), lower case, joined by one space, filler
-//! words dropped ("SMB 30 days" -> "smb", "3 months for new logos" -> "new
-//! logos"). Days are rounded to the nearest whole day, halves away from 0.
-//! The phrasing lives in `data/durations.toml`.
+//! Segments: only when an answer gives two or more pairs. Each content
+//! word goes to the nearest pair of its clause (clauses end at `,` `;` `.`
+//! `/` line breaks and words like "but", "and"); the segment is those
+//! words as written, lower case, from the first to the last, without
+//! filler or generic nouns at the ends ("SMB 30 days" -> "smb", "3 months
+//! for new logos" -> "new logos", "small deals 30 days" -> "small").
+//! Segment words are not normalised ("ent" stays "ent"): the report shows
+//! what reps wrote. Days are rounded to the nearest whole day, halves up.
+//! Equal pairs given twice are kept once. The phrasing lives in
+//! `data/durations.toml`.
 
 use super::DurationRange;
 use super::duration_words::VOCAB;
