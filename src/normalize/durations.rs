@@ -60,7 +60,7 @@ pub fn parse_durations(text: &str) -> Vec<DurationRange> {
             None => i += 1,
         }
     }
-    let found = settle_units(found);
+    let found = min_and_max(settle_units(found));
     let segments = segments(&lx, &found);
     let mut out: Vec<DurationRange> = Vec::new();
     for (f, segment) in found.iter().zip(segments) {
@@ -70,6 +70,36 @@ pub fn parse_durations(text: &str) -> Vec<DurationRange> {
         }
     }
     out
+}
+
+/// "At least a month, at most three": a lower and an upper bound, and
+/// nothing else, are one range.
+fn min_and_max(found: Vec<Found>) -> Vec<Found> {
+    let days = |f: &Found| {
+        f.ends
+            .iter()
+            .map(|e| e.0 * e.1.unwrap_or(1.0))
+            .fold(0.0, f64::max)
+    };
+    if let [a, b] = &found[..] {
+        let (least, most) = match (a.bound, b.bound) {
+            (Bound::AtLeast, Bound::AtMost) => (a, b),
+            (Bound::AtMost, Bound::AtLeast) => (b, a),
+            _ => return found,
+        };
+        if days(least) <= days(most) {
+            let mut ends = least.ends.clone();
+            ends.extend(most.ends.iter().copied());
+            let (start, end) = (a.start.min(b.start), a.end.max(b.end));
+            return vec![Found {
+                ends,
+                bound: Bound::Closed,
+                start,
+                end,
+            }];
+        }
+    }
+    found
 }
 
 /// The text of a lexeme for phrase matching; numbers and units match none.

@@ -107,6 +107,17 @@ fn answers_become_day_ranges() {
         ("weeks", vec![]),
         ("from 2 weeks up to 3 months", vec![d(14, Some(91))]),
         ("a fortnight", vec![d(14, Some(14))]),
+        ("1 month min, 3 months max", vec![d(30, Some(91))]),
+        ("minimum of 6 months", vec![d(183, None)]),
+        ("1/2 a year", vec![d(183, Some(183))]),
+        (
+            "EMEA 5 months, APAC 6 months, NA 3 months",
+            vec![
+                s(152, Some(152), "emea"),
+                s(183, Some(183), "apac"),
+                s(91, Some(91), "na"),
+            ],
+        ),
         (
             "1-3 mos for SMB, 6+ for enterprise",
             vec![s(30, Some(91), "smb"), s(183, None, "enterprise")],
