@@ -32,6 +32,7 @@ struct Raw {
     exact_yes: Vec<String>,
     exact_no: Vec<String>,
     scale_lead_ins: Vec<String>,
+    no_clause_starts: Vec<String>,
     missing_cues: Vec<String>,
     missing_stops: Vec<String>,
     missing_trim: Vec<String>,
@@ -44,6 +45,7 @@ struct Words {
     exact_yes: Vec<String>,
     exact_no: Vec<String>,
     scale_lead_ins: Vec<String>,
+    no_clause_starts: Vec<String>,
     missing_cues: Vec<String>,
     missing_stops: Vec<String>,
     missing_trim: Vec<String>,
@@ -70,6 +72,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         exact_yes: raw.exact_yes,
         exact_no: raw.exact_no,
         scale_lead_ins: raw.scale_lead_ins,
+        no_clause_starts: raw.no_clause_starts,
         missing_cues: raw.missing_cues,
         missing_stops: raw.missing_stops,
         missing_trim,
@@ -138,27 +141,7 @@ fn no_is_answer(text: &str, toks: &[String], i: usize) -> bool {
     if i + 1 == toks.len() {
         return true;
     }
-    let clause_start = [
-        "it",
-        "it's",
-        "its",
-        "the",
-        "not",
-        "we",
-        "i",
-        "they",
-        "our",
-        "really",
-        "because",
-        "but",
-        "and",
-        "honestly",
-        "definitely",
-        "way",
-        "sir",
-        "nothing",
-    ];
-    if i == 0 && clause_start.contains(&toks[1].as_str()) {
+    if i == 0 && WORDS.no_clause_starts.contains(&toks[1]) {
         return true;
     }
     // Find the i-th "no" in the text and look at what follows it.
