@@ -2,71 +2,30 @@
 //! "Durations").
 //!
 //! What is read: numbers and number words (`numbers`), ranges ("3-6",
-//! "6 to 8", "between 3 and 6", "a month or two", "30/60/90 days"), open
-//! bounds ("12+ months", "over a year" -> (365, open); "under 30 days",
-//! "30 days or less" -> (0, 30)), approximate words ("about", "~", "or
-//! so"), units and their abbreviations. A range written with one unit
-//! ("60-90 days") uses it for both ends. A number without any unit takes
-//! the unit of another duration in the same answer ("3 months for SMB,
-//! 6-9 for ent"), never a guessed one: "60-90" alone gives nothing.
+//! "6 to 8", "between 3 and 6", "a month or two", "30/60/90 days" is
+//! 30-90), open bounds ("12+ months", "over a year" -> (365, open);
+//! "under 30 days", "30 days or less" -> (0, 30)), approximate words
+//! ("about", "~", "or so"), units and their abbreviations. A range written
+//! with one unit ("60-90 days") uses it for both ends. A number without
+//! any unit takes the unit of another duration in the same answer ("3
+//! months for SMB, 6-9 for ent"), never a guessed one: "60-90" alone gives
+//! nothing. Labels and amounts are not durations: "Phase 1", "Q2", "$10k",
+//! "80%", "2023", "2 calls".
 //!
-//! Segments: when an answer gives two or more pairs, each pair carries the
-//! other words of its clause (clauses end at `,` `;` `.` line breaks and
-//! words like "but", "and"), lower case, joined by one space, filler
-//! words dropped ("SMB 30 days" -> "smb", "3 months for new logos" -> "new
-//! logos"). Days are rounded to the nearest whole day, halves away from 0.
-//! The phrasing lives in `data/durations.toml`.
+//! Segments: only when an answer gives two or more pairs. Each content
+//! word goes to the nearest pair of its clause (clauses end at `,` `;` `.`
+//! `/` line breaks and words like "but", "and"); the segment is those
+//! words as written, lower case, from the first to the last, without
+//! filler or generic nouns at the ends ("SMB 30 days" -> "smb", "3 months
+//! for new logos" -> "new logos", "small deals 30 days" -> "small").
+//! Segment words are not normalised ("ent" stays "ent"): the report shows
+//! what reps wrote. Days are rounded to the nearest whole day, halves up.
+//! Equal pairs given twice are kept once. The phrasing lives in
+//! `data/durations.toml`.
 
 use super::DurationRange;
+use super::duration_words::VOCAB;
 use super::numbers::{Lexeme, is_number_word, lex};
-use serde::Deserialize;
-use std::sync::LazyLock;
-
-#[derive(Deserialize)]
-struct Raw {
-    at_most_before: Vec<String>,
-    at_least_before: Vec<String>,
-    at_most_after: Vec<String>,
-    at_least_after: Vec<String>,
-    range_words: Vec<String>,
-    approx: Vec<String>,
-    bare_number_followers: Vec<String>,
-    clause_words: Vec<String>,
-    segment_stopwords: Vec<String>,
-}
-
-struct Vocab {
-    at_most_before: Vec<Vec<String>>,
-    at_least_before: Vec<Vec<String>>,
-    at_most_after: Vec<Vec<String>>,
-    at_least_after: Vec<Vec<String>>,
-    range_words: Vec<String>,
-    approx: Vec<Vec<String>>,
-    bare_number_followers: Vec<String>,
-    clause_words: Vec<String>,
-    segment_stopwords: Vec<String>,
-}
-
-static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
-    let raw: Raw = toml::from_str(include_str!("../../data/durations.toml"))
-        .expect("data/durations.toml is valid (checked by tests)");
-    let phrases = |v: Vec<String>| -> Vec<Vec<String>> {
-        v.iter()
-            .map(|p| p.split(' ').map(str::to_string).collect())
-            .collect()
-    };
-    Vocab {
-        at_most_before: phrases(raw.at_most_before),
-        at_least_before: phrases(raw.at_least_before),
-        at_most_after: phrases(raw.at_most_after),
-        at_least_after: phrases(raw.at_least_after),
-        range_words: raw.range_words,
-        approx: phrases(raw.approx),
-        bare_number_followers: raw.bare_number_followers,
-        clause_words: raw.clause_words,
-        segment_stopwords: raw.segment_stopwords,
-    }
-});
 
 /// Which side of a duration is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +60,7 @@ pub fn parse_durations(text: &str) -> Vec<DurationRange> {
             None => i += 1,
         }
     }
-    let found = settle_units(found);
+    let found = min_and_max(settle_units(found));
     let segments = segments(&lx, &found);
     let mut out: Vec<DurationRange> = Vec::new();
     for (f, segment) in found.iter().zip(segments) {
@@ -111,6 +70,36 @@ pub fn parse_durations(text: &str) -> Vec<DurationRange> {
         }
     }
     out
+}
+
+/// "At least a month, at most three": a lower and an upper bound, and
+/// nothing else, are one range.
+fn min_and_max(found: Vec<Found>) -> Vec<Found> {
+    let days = |f: &Found| {
+        f.ends
+            .iter()
+            .map(|e| e.0 * e.1.unwrap_or(1.0))
+            .fold(0.0, f64::max)
+    };
+    if let [a, b] = &found[..] {
+        let (least, most) = match (a.bound, b.bound) {
+            (Bound::AtLeast, Bound::AtMost) => (a, b),
+            (Bound::AtMost, Bound::AtLeast) => (b, a),
+            _ => return found,
+        };
+        if days(least) <= days(most) {
+            let mut ends = least.ends.clone();
+            ends.extend(most.ends.iter().copied());
+            let (start, end) = (a.start.min(b.start), a.end.max(b.end));
+            return vec![Found {
+                ends,
+                bound: Bound::Closed,
+                start,
+                end,
+            }];
+        }
+    }
+    found
 }
 
 /// The text of a lexeme for phrase matching; numbers and units match none.
@@ -148,8 +137,18 @@ fn phrase_before(lx: &[Lexeme], end: usize, phrases: &[Vec<String>]) -> usize {
         .unwrap_or(0)
 }
 
-/// A number at `i` with its optional "+" and unit: (value, unit, plus, end).
-fn quantity(lx: &[Lexeme], i: usize) -> Option<(f64, Option<f64>, bool, usize)> {
+/// A number as written, with its optional "+" and unit.
+struct Quantity {
+    value: f64,
+    unit: Option<f64>,
+    /// "12+": open above.
+    plus: bool,
+    /// The lexeme after it.
+    end: usize,
+}
+
+/// The number at `i` with its optional "+" and unit.
+fn quantity(lx: &[Lexeme], i: usize) -> Option<Quantity> {
     let Some(Lexeme::Num(v)) = lx.get(i) else {
         return None;
     };
@@ -158,6 +157,14 @@ fn quantity(lx: &[Lexeme], i: usize) -> Option<(f64, Option<f64>, bool, usize)> 
     if lx.get(j) == Some(&Lexeme::Sym('+')) {
         plus = true;
         j += 1;
+    }
+    // "3ish months", "20 working days": words between number and unit.
+    let mut k = j;
+    while matches!(lx.get(k), Some(Lexeme::Word(w)) if VOCAB.unit_fillers.contains(w)) {
+        k += 1;
+    }
+    if matches!(lx.get(k), Some(Lexeme::Unit(_))) {
+        j = k;
     }
     let unit = match (lx.get(j), lx.get(j + 1)) {
         (Some(Lexeme::Unit(u)), _) => {
@@ -170,27 +177,32 @@ fn quantity(lx: &[Lexeme], i: usize) -> Option<(f64, Option<f64>, bool, usize)> 
         }
         _ => None,
     };
-    Some((*v, unit, plus, j))
+    Some(Quantity {
+        value: *v,
+        unit,
+        plus,
+        end: j,
+    })
 }
 
 /// The duration that starts with the number at `i`, if it is one.
 fn read_at(lx: &[Lexeme], i: usize) -> Option<Found> {
-    let (v, unit, plus, mut j) = quantity(lx, i)?;
-    let mut ends = vec![(v, unit)];
+    let first = quantity(lx, i)?;
+    let mut j = first.end;
+    let mut ends = vec![(first.value, first.unit)];
     let between = before_skipping_approx(lx, i) == Some("between".to_string());
-    while !plus {
-        let Some((next, k)) = range_next(lx, j, between) else {
+    let mut open = first.plus;
+    while !open {
+        let Some(next) = range_next(lx, j, between) else {
             break;
         };
-        ends.push((next.0, next.1));
-        j = k;
-        if next.2 {
-            break;
-        }
+        ends.push((next.value, next.unit));
+        j = next.end;
+        open = next.plus;
     }
     let (start, pre) = prefix_bound(lx, i);
     let (end, post) = suffix_bound(lx, j);
-    let bound = if plus {
+    let bound = if open {
         Bound::AtLeast
     } else {
         pre.or(post).unwrap_or(Bound::Closed)
@@ -223,14 +235,13 @@ fn before_skipping_approx(lx: &[Lexeme], mut i: usize) -> Option<String> {
     None
 }
 
-/// The far end of a range starting at `j` ("-6 months", "or two"):
-/// ((value, unit, plus), end).
-fn range_next(lx: &[Lexeme], j: usize, between: bool) -> Option<((f64, Option<f64>, bool), usize)> {
-    let word = text(lx.get(j)?);
-    if !VOCAB.range_words.contains(&word) || (word == "and" && !between) {
+/// The far end of a range starting at `j` ("-6 months", "or two").
+fn range_next(lx: &[Lexeme], j: usize, between: bool) -> Option<Quantity> {
+    let n = phrase_at(lx, j, &VOCAB.range_words);
+    if n == 0 || (text(&lx[j]) == "and" && n == 1 && !between) {
         return None;
     }
-    let mut k = j + 1;
+    let mut k = j + n;
     while !matches!(lx.get(k), Some(Lexeme::Num(_))) {
         let n = phrase_at(lx, k, &VOCAB.approx);
         if n == 0 {
@@ -238,8 +249,7 @@ fn range_next(lx: &[Lexeme], j: usize, between: bool) -> Option<((f64, Option<f6
         }
         k += n;
     }
-    let (v, unit, plus, end) = quantity(lx, k)?;
-    Some(((v, unit, plus), end))
+    quantity(lx, k)
 }
 
 /// A bound written before the number at `i`: (start of the span, bound).
@@ -278,7 +288,14 @@ fn suffix_bound(lx: &[Lexeme], j: usize) -> (usize, Option<Bound>) {
 /// A number with no unit is a duration only in duration-like company: not
 /// "10 users", "$50", "2023", "80%".
 fn bare_number_ok(lx: &[Lexeme], f: &Found) -> bool {
-    let money = f.start > 0 && matches!(lx[f.start - 1], Lexeme::Sym('$' | '£' | '€' | '#'));
+    let leader = f.start.checked_sub(1).map(|i| &lx[i]);
+    let money = matches!(leader, Some(Lexeme::Sym('$' | '£' | '€' | '#')));
+    // "Phase 1", "day 1 to day 90", "top 3": a label, not an amount of time.
+    let label = match leader {
+        Some(Lexeme::Word(w)) => VOCAB.bare_number_leaders.contains(w),
+        Some(Lexeme::Unit(_)) => true,
+        _ => false,
+    };
     let year = f
         .ends
         .iter()
@@ -286,11 +303,11 @@ fn bare_number_ok(lx: &[Lexeme], f: &Found) -> bool {
     let large = f.ends.iter().any(|e| e.0 > 1000.0);
     let follower_ok = match lx.get(f.end) {
         None => true,
-        Some(Lexeme::Sym(c)) => !matches!(c, '%' | '$' | '€' | '£' | '*' | '\''),
+        Some(Lexeme::Sym(c)) => !matches!(c, '%' | '$' | '€' | '£' | '*' | '\'' | ':'),
         Some(Lexeme::Word(w)) => VOCAB.bare_number_followers.contains(w),
         Some(Lexeme::Num(_) | Lexeme::Unit(_)) => false,
     };
-    !money && !year && !large && follower_ok
+    !money && !label && !year && !large && follower_ok
 }
 
 /// Units for both ends of each range, and for unit-less durations the unit
@@ -316,39 +333,73 @@ fn settle_units(found: Vec<Found>) -> Vec<Found> {
     out
 }
 
-/// The segment words of each duration's clause (module doc).
+/// The segment words of each duration (module doc): each content word
+/// goes to the nearest duration of its clause; a segment runs from the
+/// first to the last of its words, as written.
 fn segments(lx: &[Lexeme], found: &[Found]) -> Vec<Option<String>> {
     if found.len() < 2 {
         return vec![None; found.len()];
     }
-    let inside = |i: usize| found.iter().any(|f| (f.start..f.end).contains(&i));
-    let is_break = |i: usize| match &lx[i] {
-        Lexeme::Sym(c) => matches!(c, ',' | ';' | '.' | '\n' | '(' | ')' | '|' | '!' | '?'),
-        Lexeme::Word(w) => VOCAB.clause_words.contains(w),
+    // Which duration each lexeme belongs to, and running counts of clause
+    // breaks, so each word is placed in constant time (long cells stay fast).
+    let mut owner: Vec<Option<usize>> = vec![None; lx.len()];
+    for (k, f) in found.iter().enumerate() {
+        owner[f.start..f.end].iter_mut().for_each(|o| *o = Some(k));
+    }
+    let is_break = |i: usize| {
+        owner[i].is_none()
+            && match &lx[i] {
+                Lexeme::Sym(c) => matches!(c, ',' | ';' | '.' | '\n' | '|' | '!' | '?' | '/'),
+                Lexeme::Word(w) => VOCAB.clause_words.contains(w),
+                _ => false,
+            }
+    };
+    let mut breaks = vec![0usize; lx.len() + 1];
+    for i in 0..lx.len() {
+        breaks[i + 1] = breaks[i] + usize::from(is_break(i));
+    }
+    let clear = |from: usize, to: usize| from >= to || breaks[to] == breaks[from];
+    let content = |i: usize| match &lx[i] {
+        Lexeme::Word(w) => {
+            owner[i].is_none() && !VOCAB.segment_stopwords.contains(w) && !is_number_word(w)
+        }
         _ => false,
     };
-    found
+    // A word halfway between two durations goes the way the answer labels:
+    // "SMB 30 days enterprise 90 days" names before, "30 days SMB" after.
+    let names_after = !(0..found[0].start).any(|i| content(i) && clear(i, found[0].start));
+    let mut owned: Vec<Vec<usize>> = vec![vec![]; found.len()];
+    for i in (0..lx.len()).filter(|&i| content(i)) {
+        let next = found.partition_point(|f| f.start <= i);
+        let before = next.checked_sub(1).filter(|&k| clear(found[k].end, i));
+        let after = Some(next).filter(|&k| k < found.len() && clear(i + 1, found[k].start));
+        let pick = match (before, after) {
+            (Some(b), Some(a)) => {
+                let (gap_b, gap_a) = (i - found[b].end, found[a].start - i - 1);
+                if gap_b < gap_a || (gap_b == gap_a && names_after) {
+                    b
+                } else {
+                    a
+                }
+            }
+            (Some(b), None) => b,
+            (None, Some(a)) => a,
+            (None, None) => continue,
+        };
+        owned[pick].push(i);
+    }
+    owned
         .iter()
-        .map(|f| {
-            let from = (0..f.start)
-                .rev()
-                .find(|&i| !inside(i) && is_break(i))
-                .map_or(0, |i| i + 1);
-            let to = (f.end..lx.len())
-                .find(|&i| !inside(i) && is_break(i))
-                .unwrap_or(lx.len());
-            let words: Vec<String> = (from..to)
-                .filter(|&i| !inside(i))
+        .map(|idx| {
+            let (first, last) = (*idx.first()?, *idx.last()?);
+            let words: Vec<&str> = (first..=last)
+                .filter(|&i| owner[i].is_none())
                 .filter_map(|i| match &lx[i] {
-                    Lexeme::Word(w)
-                        if !VOCAB.segment_stopwords.contains(w) && !is_number_word(w) =>
-                    {
-                        Some(w.clone())
-                    }
+                    Lexeme::Word(w) => Some(w.as_str()),
                     _ => None,
                 })
                 .collect();
-            (!words.is_empty()).then(|| words.join(" "))
+            Some(words.join(" "))
         })
         .collect()
 }

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod codebook;
 pub mod competitors;
+pub mod duration_words;
 pub mod durations;
 pub mod emerging;
 pub mod fold;

@@ -68,16 +68,26 @@ fn raw_lex(text: &str) -> Vec<Lexeme> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit)) {
+        if let Some(end) = half_end(&chars, i) {
+            out.push(Lexeme::Num(0.5));
+            i = end;
+        } else if let Some(end) = money_end(&chars, i) {
+            // "$10k", "50k": an amount, not a duration; kept as a word so
+            // it can name a segment ("$10k deals").
+            out.push(Lexeme::Word(chars[i..end].iter().collect()));
+            i = end;
+        } else if c.is_ascii_digit()
+            || (c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        {
             let start = i;
             i += 1;
-            while i < chars.len()
-                && (chars[i].is_ascii_digit()
-                    || (chars[i] == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
-            {
+            while i < chars.len() && (chars[i].is_ascii_digit() || decimal_mark(&chars, i)) {
                 i += 1;
             }
-            let s: String = chars[start..i].iter().collect();
+            let s: String = chars[start..i]
+                .iter()
+                .map(|c| if *c == ',' { '.' } else { *c })
+                .collect();
             match s.parse::<f64>() {
                 Ok(v) if v.is_finite() => out.push(Lexeme::Num(v)),
                 _ => out.push(Lexeme::Word(s)),
@@ -96,6 +106,60 @@ fn raw_lex(text: &str) -> Vec<Lexeme> {
         }
     }
     out
+}
+
+/// A decimal mark at `i`: "1.5", and "1,5" with one digit after the
+/// comma ("30,60,90" is a list, "1,000" a thousand separator).
+fn decimal_mark(chars: &[char], i: usize) -> bool {
+    let digit = |j: usize| chars.get(j).is_some_and(char::is_ascii_digit);
+    match chars[i] {
+        '.' => digit(i + 1),
+        ',' => digit(i + 1) && !digit(i + 2) && i > 0 && digit(i - 1),
+        _ => false,
+    }
+}
+
+/// End of a written half at `i`: "½", or "1/2" standing alone ("1/2 a
+/// year"), not part of "1/2/3" or "11/2".
+fn half_end(chars: &[char], i: usize) -> Option<usize> {
+    if chars[i] == '½' {
+        return Some(i + 1);
+    }
+    let alone = |j: Option<&char>| !j.is_some_and(|c| c.is_ascii_digit() || *c == '/' || *c == '.');
+    let is_half = chars.get(i..i + 3) == Some(&['1', '/', '2'][..]);
+    (is_half && alone(i.checked_sub(1).and_then(|j| chars.get(j))) && alone(chars.get(i + 3)))
+        .then_some(i + 3)
+}
+
+/// End of an amount of money starting at `i` ("$10k", "€50,000", "10k").
+fn money_end(chars: &[char], i: usize) -> Option<usize> {
+    let currency = matches!(chars[i], '$' | '£' | '€');
+    if !currency && !(chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_alphanumeric())) {
+        return None;
+    }
+    let mut j = if currency { i + 1 } else { i };
+    let digits_start = j;
+    while j < chars.len()
+        && (chars[j].is_ascii_digit()
+            || matches!(chars[j], '.' | ',') && chars.get(j + 1).is_some_and(char::is_ascii_digit))
+    {
+        j += 1;
+    }
+    if j == digits_start {
+        return None;
+    }
+    let k_suffix =
+        chars.get(j) == Some(&'k') && !chars.get(j + 1).is_some_and(|c| c.is_alphanumeric());
+    if k_suffix {
+        return Some(j + 1);
+    }
+    if !currency {
+        return None;
+    }
+    while j < chars.len() && chars[j].is_alphabetic() {
+        j += 1;
+    }
+    Some(j)
 }
 
 fn dash(c: char) -> char {
@@ -159,7 +223,9 @@ fn number_words(raw: Vec<Lexeme>) -> Vec<Lexeme> {
             out.push(Lexeme::Unit(days));
             i += 1;
         } else if TABLE.articles.contains(w) {
-            if next_is_unit {
+            if next_is_unit && matches!(out.last(), Some(Lexeme::Num(v)) if *v == 0.5) {
+                // "½ a year", "1/2 a year": the article is not another number.
+            } else if next_is_unit {
                 out.push(Lexeme::Num(1.0));
             } else if !next.is_some_and(|n| matches!(n, "couple" | "few" | "dozen" | "hundred")) {
                 out.push(raw[i].clone());
@@ -272,6 +338,18 @@ mod tests {
             ("Q2", vec![Word("q2".into())]),
             ("mid-market", vec![Word("mid-market".into())]),
             ("a lot", vec![Word("a".into()), Word("lot".into())]),
+            ("1,5 years", vec![Num(1.5), Unit(365.25)]),
+            (
+                "30,60,90",
+                vec![Num(30.0), Sym(','), Num(60.0), Sym(','), Num(90.0)],
+            ),
+            (
+                "$10k deals",
+                vec![Word("$10k".into()), Word("deals".into())],
+            ),
+            ("50k", vec![Word("50k".into())]),
+            ("1/2 year", vec![Num(0.5), Unit(365.25)]),
+            ("½ a year", vec![Num(0.5), Unit(365.25)]),
         ];
         for (text, want) in cases {
             assert_eq!(lex(text), want, "{text:?}");

@@ -8,12 +8,19 @@
 //! How people join titles, and what we read from it:
 //! - "VP of Sales & Marketing", "Head of Sales/Marketing": the level comes
 //!   first, so it carries over to the bare function joined after it.
-//! - "Sales and Marketing Directors": a plural level after the functions
-//!   carries back to the bare function joined before it.
+//! - "Sales and Marketing Director", "Sales/Marketing VP": a level after
+//!   the functions carries back to the bare function joined before it.
 //! - "VP or Director of Marketing": a level alone borrows the functions of
 //!   the title it is joined to; "Director, IT" reads as one title.
+//! - "Data team (analysts)", "Managers (IT)": a parenthesis details the
+//!   title before it.
 //! - "IT and procurement", "VP Marketing / CFO": each title on its own.
-//! - A level with no function anywhere ("Managers") is `other`.
+//! - A role ("engineer", "SDR", "controller") has a default function and
+//!   level that yield to the words next to it ("Security engineer" is
+//!   security/individual, "SDR manager" sales/manager).
+//! - A level with no function anywhere ("Managers") is `other`; lower-case
+//!   "it" is the department only next to a title word or standing alone
+//!   ("it manager", "finance, it and legal", not "it depends").
 //!
 //! Each pair appears once per answer, in order of first mention; nothing is
 //! returned when no title word is there ("it depends on the size", "N/A").
@@ -50,6 +57,8 @@ pub fn explain_personas(text: &str) -> Vec<(Persona, String)> {
 enum Joiner {
     Conj,
     Comma,
+    /// An opening parenthesis: what follows details this title.
+    Paren,
     None,
 }
 
@@ -62,7 +71,8 @@ struct Chunk {
     level: Option<(Seniority, bool, String)>,
     /// A level word came before the first function word ("VP of Sales").
     level_first: bool,
-    level_plural: bool,
+    /// The level is only a role's default ("Dev team" has no level).
+    role_level: bool,
     team: bool,
     joiner: Joiner,
     /// Position of the first word, for ordering borrowed pairs.
@@ -76,7 +86,7 @@ impl Chunk {
             functions: vec![],
             level: None,
             level_first: false,
-            level_plural: false,
+            role_level: false,
             team: false,
             joiner: Joiner::None,
             start,
@@ -108,6 +118,7 @@ impl Chunk {
                 let word = format!("role:{}", token.text);
                 self.functions.push((pos, p.function, true, word));
                 self.add_level(p.seniority, true, token);
+                self.role_level = self.level.as_ref().is_some_and(|l| l.1);
             }
             Tag::Level { seniority, weak } => self.add_level(seniority, weak, token),
             Tag::Team => self.team = true,
@@ -125,14 +136,16 @@ impl Chunk {
         }
         if stronger {
             self.level = Some((seniority, weak, token.text.clone()));
-            self.level_plural = token.plural;
         }
     }
 
     /// The pairs this title gives, each with its position and its reason.
     fn pairs(&self) -> Vec<(usize, Persona, String)> {
         let mut out = self.titles.clone();
-        let seniority = self.level.as_ref().map_or(Seniority::Unknown, |l| l.0);
+        let seniority = match &self.level {
+            Some(l) if !(self.team && self.role_level && l.1) => l.0,
+            _ => Seniority::Unknown,
+        };
         let level_why = self
             .level
             .as_ref()
@@ -172,6 +185,7 @@ fn chunks(tokens: &[Token]) -> Vec<Chunk> {
         let joiner = match token.tag {
             Tag::Conj => Joiner::Conj,
             Tag::Comma => Joiner::Comma,
+            Tag::Break if token.text == "(" => Joiner::Paren,
             Tag::Break | Tag::Other => Joiner::None,
             _ => {
                 if current.is_empty() {
@@ -182,10 +196,10 @@ fn chunks(tokens: &[Token]) -> Vec<Chunk> {
             }
         };
         if current.is_empty() {
-            if joiner == Joiner::None {
-                if let Some(last) = out.last_mut() {
-                    last.joiner = Joiner::None;
-                }
+            if joiner == Joiner::None
+                && let Some(last) = out.last_mut()
+            {
+                last.joiner = Joiner::None;
             }
         } else {
             current.joiner = joiner;
@@ -200,6 +214,13 @@ fn chunks(tokens: &[Token]) -> Vec<Chunk> {
 
 /// Carries levels and functions across joined titles (module doc).
 fn join(chunks: &mut Vec<Chunk>) {
+    merge_comma_titles(chunks);
+    carry_levels(chunks);
+    borrow_functions(chunks);
+}
+
+/// "Director, IT" and "Sr. Manager, Demand Gen" are one title each.
+fn merge_comma_titles(chunks: &mut Vec<Chunk>) {
     let mut i = 0;
     while i + 1 < chunks.len() {
         if chunks[i].is_orphan() && chunks[i].joiner == Joiner::Comma && chunks[i + 1].is_bare() {
@@ -211,32 +232,72 @@ fn join(chunks: &mut Vec<Chunk>) {
         }
         i += 1;
     }
+}
+
+/// "VP of Sales & Marketing" (forward), "Sales/Marketing Director" (back).
+fn carry_levels(chunks: &mut [Chunk]) {
     for i in 0..chunks.len().saturating_sub(1) {
         let (a, b) = (&chunks[i], &chunks[i + 1]);
-        if a.joiner != Joiner::Conj {
-            continue;
-        }
-        if a.level.is_some() && a.level_first && !a.functions.is_empty() && b.is_bare() {
+        if a.joiner == Joiner::Conj
+            && a.level.is_some()
+            && a.level_first
+            && !a.functions.is_empty()
+            && b.is_bare()
+        {
             chunks[i + 1].level = chunks[i].level.clone();
             chunks[i + 1].level_first = true;
         }
     }
     for i in (0..chunks.len().saturating_sub(1)).rev() {
         let (a, b) = (&chunks[i], &chunks[i + 1]);
-        if a.joiner != Joiner::Conj {
-            continue;
-        }
-        if a.is_orphan() && b.titles.is_empty() && b.functions.iter().any(|f| !f.2) {
-            let borrowed: Vec<_> = b
-                .functions
-                .iter()
-                .map(|f| (a.start, f.1, f.2, f.3.clone()))
-                .collect();
-            chunks[i].functions = borrowed;
-        } else if a.is_bare() && b.level_plural && !b.level_first && !b.functions.is_empty() {
+        if a.joiner == Joiner::Conj
+            && a.is_bare()
+            && b.level.is_some()
+            && !b.level_first
+            && !b.functions.is_empty()
+        {
             chunks[i].level = chunks[i + 1].level.clone();
         }
     }
+}
+
+/// A level alone takes the functions of the title it is joined to: the
+/// next one ("VP, Director or Manager of IT"), else the one before
+/// ("Marketing Manager/Director").
+fn borrow_functions(chunks: &mut [Chunk]) {
+    let lends = |c: &Chunk| c.titles.is_empty() && c.functions.iter().any(|f| !f.2);
+    let orphans: Vec<bool> = chunks.iter().map(Chunk::is_orphan).collect();
+    for i in (0..chunks.len().saturating_sub(1)).rev() {
+        if orphans[i] && chunks[i].joiner != Joiner::None && lends(&chunks[i + 1]) {
+            chunks[i].functions = borrowed(&chunks[i + 1], chunks[i].start);
+            // "Managers (IT)": a bare function only completes the level.
+            if chunks[i + 1].is_bare() {
+                chunks[i + 1].functions.clear();
+            }
+        }
+    }
+    // "Data team (analysts, scientists)": levels in parentheses detail the
+    // title before them.
+    let mut lender: Option<usize> = None;
+    for i in 1..chunks.len() {
+        lender = match chunks[i - 1].joiner {
+            Joiner::Paren if lends(&chunks[i - 1]) => Some(i - 1),
+            Joiner::Conj if lends(&chunks[i - 1]) => Some(i - 1),
+            Joiner::Conj | Joiner::Comma => lender,
+            _ => None,
+        };
+        if let Some(from) = lender.filter(|_| chunks[i].is_orphan()) {
+            chunks[i].functions = borrowed(&chunks[from], chunks[i].start);
+        }
+    }
+}
+
+fn borrowed(from: &Chunk, at: usize) -> Vec<(usize, Function, bool, String)> {
+    from.functions
+        .iter()
+        .filter(|f| !f.2)
+        .map(|f| (at, f.1, f.2, f.3.clone()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ fn titles_become_pairs() {
         ),
         (
             "CFO / Controller",
-            vec![p(Finance, CLevel), p(Finance, Director)],
+            vec![p(Finance, CLevel), p(Finance, Unknown)],
         ),
         (
             "IT and procurement",
@@ -51,7 +51,7 @@ fn titles_become_pairs() {
         ("RevOps lead", vec![p(Revops, Manager)]),
         ("CISO", vec![p(Security, CLevel)]),
         ("InfoSec team", vec![p(Security, Unknown)]),
-        ("Controller", vec![p(Finance, Director)]),
+        ("Controller", vec![p(Finance, Unknown)]),
         ("Office manager", vec![p(Operations, Manager)]),
         ("owner/GM", vec![p(Executive, CLevel)]),
         ("Founder / CEO", vec![p(Executive, CLevel)]),
@@ -116,6 +116,68 @@ fn titles_become_pairs() {
         ("Director of Sales Operations", vec![p(Revops, Director)]),
         ("President", vec![p(Executive, CLevel)]),
         ("Vice President of Finance", vec![p(Finance, Vp)]),
+        ("Security engineer", vec![p(Security, Individual)]),
+        (
+            "Data team (analysts, data scientists)",
+            vec![p(Data, Unknown), p(Data, Individual)],
+        ),
+        ("Managers (IT)", vec![p(It, Manager)]),
+        ("Sales leadership", vec![p(Sales, Unknown)]),
+        ("Decision makers", vec![]),
+        ("whoever owns the budget", vec![]),
+        ("engineering leads", vec![p(Engineering, Manager)]),
+        ("Sales & Marketing Ops", vec![p(Revops, Unknown)]),
+        ("FP&A analyst", vec![p(Finance, Individual)]),
+        (
+            "Finance & Ops Director",
+            vec![p(Finance, Director), p(Operations, Director)],
+        ),
+        ("IT Ops", vec![p(It, Unknown)]),
+        ("Dev team", vec![p(Engineering, Unknown)]),
+        (
+            "IT director\r\nFinance team",
+            vec![p(It, Director), p(Finance, Unknown)],
+        ),
+        (
+            "Sales reps and their managers",
+            vec![p(Sales, Individual), p(Sales, Manager)],
+        ),
+        ("Events manager", vec![p(Marketing, Manager)]),
+        ("CEO & CFO", vec![p(Executive, CLevel), p(Finance, CLevel)]),
+        ("cfo and cio", vec![p(Finance, CLevel), p(It, CLevel)]),
+        ("SDR manager", vec![p(Sales, Manager)]),
+        (
+            "Marketing Manager/Director",
+            vec![p(Marketing, Manager), p(Marketing, Director)],
+        ),
+        (
+            "VP, Director or Manager of IT",
+            vec![p(It, Vp), p(It, Director), p(It, Manager)],
+        ),
+        (
+            "Sales/Marketing Director",
+            vec![p(Sales, Director), p(Marketing, Director)],
+        ),
+        ("it's the CFO", vec![p(Finance, CLevel)]),
+        (
+            "For hospitals: CIO and CMIO",
+            vec![p(It, CLevel), p(Other, CLevel)],
+        ),
+        ("Head of People", vec![p(Hr, Director)]),
+        ("marketing people", vec![p(Marketing, Unknown)]),
+        ("Staff accountant", vec![p(Finance, Individual)]),
+        (
+            "Owner (small), Ops Director (mid), CFO (enterprise)",
+            vec![
+                p(Executive, CLevel),
+                p(Operations, Director),
+                p(Finance, CLevel),
+            ],
+        ),
+        (
+            "1) CFO 2) Controller 3) AP manager",
+            vec![p(Finance, CLevel), p(Finance, Unknown), p(Finance, Manager)],
+        ),
     ];
     let mut failures = vec![];
     for (text, want) in &cases {
@@ -150,4 +212,38 @@ fn explain_names_the_words_that_matched() {
 fn title_table_parses() {
     // The table is parsed lazily; a broken file would panic here first.
     assert_eq!(parse_personas("cfo"), vec![p(Finance, CLevel)]);
+}
+
+#[test]
+fn long_cells_are_read_in_one_pass() {
+    let cell = "VP of Sales & Marketing, the CFO, IT team; ".repeat(2000);
+    assert_eq!(
+        parse_personas(&cell),
+        vec![
+            p(Sales, Vp),
+            p(Marketing, Vp),
+            p(Finance, CLevel),
+            p(It, Unknown)
+        ]
+    );
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_is_safe_and_pairs_appear_once(text in "\\PC{0,80}") {
+            let got = parse_personas(&text);
+            for (i, a) in got.iter().enumerate() {
+                prop_assert!(!got[i + 1..].contains(a), "{text:?}: {got:?}");
+            }
+        }
+
+        #[test]
+        fn no_title_word_no_pair(text in "[0-9 ,.;:!?()-]{0,40}") {
+            prop_assert_eq!(parse_personas(&text), vec![]);
+        }
+    }
 }

@@ -72,68 +72,24 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let raw: Raw = toml::from_str(include_str!("../../data/titles.toml"))
         .expect("data/titles.toml is valid (checked by tests)");
     let mut aliases = BTreeMap::new();
-    let mut put = |k: &str, tag: Tag| {
-        aliases.insert(k.to_string(), tag);
+    for k in raw.markers.modifiers {
+        aliases.insert(k, Tag::Modifier);
+    }
+    for k in raw.markers.team {
+        aliases.insert(k, Tag::Team);
+    }
+    let level = |weak| move |seniority| Tag::Level { seniority, weak };
+    let function = |fallback| move |function| Tag::Function { function, fallback };
+    let persona = |(function, seniority)| Persona {
+        function,
+        seniority,
     };
-    raw.markers
-        .modifiers
-        .iter()
-        .for_each(|k| put(k, Tag::Modifier));
-    raw.markers.team.iter().for_each(|k| put(k, Tag::Team));
-    for (k, s) in raw.weak_seniority {
-        put(
-            &k,
-            Tag::Level {
-                seniority: s,
-                weak: true,
-            },
-        );
-    }
-    for (k, s) in raw.seniority {
-        put(
-            &k,
-            Tag::Level {
-                seniority: s,
-                weak: false,
-            },
-        );
-    }
-    for (k, f) in raw.fallback_functions {
-        put(
-            &k,
-            Tag::Function {
-                function: f,
-                fallback: true,
-            },
-        );
-    }
-    for (k, f) in raw.functions {
-        put(
-            &k,
-            Tag::Function {
-                function: f,
-                fallback: false,
-            },
-        );
-    }
-    for (k, (function, seniority)) in raw.roles {
-        put(
-            &k,
-            Tag::Role(Persona {
-                function,
-                seniority,
-            }),
-        );
-    }
-    for (k, (function, seniority)) in raw.titles {
-        put(
-            &k,
-            Tag::Title(Persona {
-                function,
-                seniority,
-            }),
-        );
-    }
+    insert_all(&mut aliases, raw.weak_seniority, level(true));
+    insert_all(&mut aliases, raw.seniority, level(false));
+    insert_all(&mut aliases, raw.fallback_functions, function(true));
+    insert_all(&mut aliases, raw.functions, function(false));
+    insert_all(&mut aliases, raw.roles, |p| Tag::Role(persona(p)));
+    insert_all(&mut aliases, raw.titles, |p| Tag::Title(persona(p)));
     let longest = aliases
         .keys()
         .map(|k| k.split(' ').count())
@@ -145,6 +101,16 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         longest,
     }
 });
+
+fn insert_all<T>(
+    aliases: &mut BTreeMap<String, Tag>,
+    table: BTreeMap<String, T>,
+    tag: impl Fn(T) -> Tag,
+) {
+    for (k, v) in table {
+        aliases.insert(k, tag(v));
+    }
+}
 
 /// A word of the answer before lookup.
 #[derive(Debug, Clone)]
@@ -176,7 +142,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 fn punct_token(c: char, prev: Option<&Piece>, i: usize) -> Token {
     let tag = match c {
-        '/' | '&' | '+' => Tag::Conj,
+        '/' | '+' => Tag::Conj,
         ',' => Tag::Comma,
         '.' => match prev {
             Some(Piece::Word { lower, .. }) if i > 0 && TABLE.abbreviations.contains(lower) => {
@@ -224,6 +190,22 @@ fn lookup(pieces: &[Piece], i: usize) -> (Token, usize) {
             );
         }
     }
+    if let Piece::Word { lower, upper: true } = &pieces[i]
+        && is_chief_acronym(lower)
+    {
+        let persona = Persona {
+            function: Function::Other,
+            seniority: Seniority::CLevel,
+        };
+        return (
+            Token {
+                tag: Tag::Title(persona),
+                text: lower.clone(),
+                plural: false,
+            },
+            1,
+        );
+    }
     let word = words[0];
     let tag = if matches!(word, "and" | "or" | "plus" | "nor") {
         Tag::Conj
@@ -268,10 +250,21 @@ fn is_it_department(pieces: &[Piece], i: usize) -> bool {
 /// like one.
 fn singular(key: &str) -> Option<String> {
     let stem = key.strip_suffix('s')?;
-    if stem.len() < 2 || stem.ends_with('s') {
+    // "its" is never the plural of "IT".
+    if stem.len() < 2 || stem.ends_with('s') || stem == "it" {
         return None;
     }
     Some(stem.to_string())
+}
+
+/// A chief-officer acronym not in the table ("CMIO", "CNO"): C, one to
+/// three letters, O, written in capitals.
+fn is_chief_acronym(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    (3..=5).contains(&b.len())
+        && b[0] == b'c'
+        && b[b.len() - 1] == b'o'
+        && b.iter().all(u8::is_ascii_lowercase)
 }
 
 /// Splits an answer into words and punctuation: accents folded, "V.P." and
@@ -298,7 +291,14 @@ fn pieces(text: &str) -> Vec<Piece> {
             flush(&mut word, &mut out);
             if c == '-' && between_letters {
                 // "co-founder", "c-suite": two words.
-            } else if !c.is_whitespace() {
+            } else if c == '&' {
+                // "Sales & Marketing Ops" reads like "sales and marketing ops".
+                out.push(Piece::Word {
+                    lower: "and".to_string(),
+                    upper: false,
+                });
+            } else if c == '\n' || !c.is_whitespace() {
+                // A line break ends a title like any punctuation.
                 out.push(Piece::Punct(c));
             }
         }
@@ -348,4 +348,65 @@ fn super_fold(word: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_alias_is_in_one_table() {
+        let raw: toml::Table = toml::from_str(include_str!("../../data/titles.toml")).unwrap();
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        let mut dups = vec![];
+        for (table, value) in &raw {
+            let keys: Vec<String> = match value {
+                toml::Value::Table(t) if table == "markers" => t
+                    .iter()
+                    .filter(|(k, _)| *k != "abbreviations")
+                    .flat_map(|(_, v)| v.as_array().cloned().unwrap_or_default())
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+                toml::Value::Table(t) => t.keys().cloned().collect(),
+                _ => vec![],
+            };
+            for k in keys {
+                if let Some(first) = seen.insert(k.clone(), table.clone()) {
+                    dups.push(format!("{k:?} in {first} and {table}"));
+                }
+            }
+        }
+        assert!(dups.is_empty(), "{}", dups.join("\n"));
+        assert!(TABLE.aliases.len() > 300);
+    }
+
+    #[test]
+    fn words_are_tagged() {
+        let tags: Vec<Tag> = tokenize("Sr. V.P., R&D / it")
+            .into_iter()
+            .map(|t| t.tag)
+            .collect();
+        let vp = Tag::Level {
+            seniority: Seniority::Vp,
+            weak: false,
+        };
+        let rd = Tag::Function {
+            function: Function::Engineering,
+            fallback: false,
+        };
+        let it = Tag::Function {
+            function: Function::It,
+            fallback: false,
+        };
+        let want = vec![
+            Tag::Modifier,
+            Tag::Modifier,
+            vp,
+            Tag::Comma,
+            rd,
+            Tag::Conj,
+            it,
+        ];
+        assert_eq!(tags, want);
+    }
 }
