@@ -18,7 +18,10 @@ pub fn md_escape(text: &str) -> String {
         );
         // An underscore inside a word ("google_forms") never makes
         // emphasis; only one at a word's edge needs escaping.
-        let word = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alphanumeric());
+        let word = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|c| c.is_alphanumeric())
+        };
         let edge_underscore = c == '_' && !(word(i.checked_sub(1)) && word(Some(i + 1)));
         // A leading list marker or a digit run followed by `.` / `)` would
         // start a list; escaping the first character is enough.
