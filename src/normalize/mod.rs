@@ -23,6 +23,8 @@ pub mod redact;
 pub mod split;
 pub mod themes;
 pub mod tone;
+pub mod typical;
+pub mod words;
 
 pub use codebook::{Codebook, Codebooks, Theme};
 

@@ -163,9 +163,10 @@ mod tests {
     fn dismissed_words(text: &str) -> Vec<String> {
         let toks = tokens(text);
         let ds = dismissals(&toks, text);
+        let in_cue = |i: usize| ds.iter().any(|d| d.cue.0 <= i && i < d.cue.1);
         toks.iter()
             .enumerate()
-            .filter(|(i, _)| ds.iter().any(|d| d.covers(*i, i + 1)))
+            .filter(|(i, _)| !in_cue(*i) && ds.iter().any(|d| d.covers(*i, i + 1)))
             .map(|(_, t)| t.word.clone())
             .collect()
     }

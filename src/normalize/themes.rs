@@ -11,8 +11,8 @@ use super::codebook::Theme;
 /// One word of a compiled pattern.
 #[derive(Debug, Clone, PartialEq)]
 enum Pat {
-    /// Equal stems.
-    Stem(String),
+    /// Equal lemmas (the word up to its inflection).
+    Lemma(String),
     /// The folded word starts with this.
     Prefix(String),
     /// The folded word equals this, or this plus "s".
@@ -62,7 +62,7 @@ fn phrase_pats(text: &str) -> Vec<Pat> {
             } else {
                 words_of(part)
                     .into_iter()
-                    .map(|w| Pat::Stem(fold::stem(&w)))
+                    .map(|w| Pat::Lemma(fold::lemma(&w)))
                     .collect()
             }
         })
@@ -82,7 +82,7 @@ pub fn compile(theme: &Theme) -> CompiledTheme {
     }
     for t in &theme.terms {
         let pats = phrase_pats(t);
-        if let [Pat::Stem(_)] = pats.as_slice() {
+        if let [Pat::Lemma(_)] = pats.as_slice() {
             add(pats, format!("term:{t}"));
             // A long word also finds its one-typo misspellings.
             let w = words_of(t).concat();
@@ -97,7 +97,12 @@ pub fn compile(theme: &Theme) -> CompiledTheme {
         let pats = words_of(t).into_iter().map(Pat::Prefix).collect();
         add(pats, format!("stem:{t}"));
     }
-    for (list, kind) in [(&theme.abbrevs, "abbrev"), (&theme.misspellings, "misspelling")] {
+    let lists = [
+        (&theme.words, "word"),
+        (&theme.abbrevs, "abbrev"),
+        (&theme.misspellings, "misspelling"),
+    ];
+    for (list, kind) in lists {
         for t in list {
             // "=IT": an abbreviation that is also a common word must be in capitals.
             let pats = match t.strip_prefix('=') {
@@ -115,7 +120,7 @@ pub fn compile(theme: &Theme) -> CompiledTheme {
 
 fn word_matches(p: &Pat, t: &Token) -> bool {
     match p {
-        Pat::Stem(s) => &t.stem == s || &t.word == s,
+        Pat::Lemma(s) => &t.lemma == s || &t.word == s,
         Pat::Prefix(s) => t.word.starts_with(s.as_str()),
         Pat::Exact(s) => {
             t.word == *s || (t.word.len() == s.len() + 1 && t.word.starts_with(s.as_str()) && t.word.ends_with('s'))
@@ -129,6 +134,7 @@ fn word_matches(p: &Pat, t: &Token) -> bool {
 fn fuzzy_eq(term: &str, word: &str) -> bool {
     let n = word.chars().count();
     n >= 7
+        && !super::words::is_common(word)
         && term.chars().next() == word.chars().next()
         && term != word
         && n.abs_diff(term.chars().count()) <= 1
