@@ -20,6 +20,7 @@ struct Lexicon {
     boundaries: Vec<String>,
     pre_cues: Vec<String>,
     clause_cues: Vec<String>,
+    lack_words: Vec<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -148,7 +149,9 @@ fn not_before(words: &[&str], i: usize, base: usize) -> Option<Dismissal> {
         k += 1;
     }
     let det = k < words.len() && lex.determiners.iter().any(|f| f == words[k]);
-    let opens_short = i == 0 && matches!(words[0], "not" | "never") && words.len() <= 4;
+    let lack = words.get(i + 1).is_some_and(|w| lex.lack_words.iter().any(|l| l == w));
+    let opens_short =
+        i == 0 && matches!(words[0], "not" | "never") && words.len() <= 4 && !lack;
     (det || opens_short).then_some(Dismissal {
         cue: (base + i, base + i + 1),
         scope: (base + i + 1, end),

@@ -247,3 +247,7 @@ pub fn stages(book: &Codebook, text: &str) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "themes_tests.rs"]
+mod tests;
