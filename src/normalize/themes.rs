@@ -187,7 +187,7 @@ pub fn raw_matches(book: &Codebook, toks: &[Token]) -> Vec<Match> {
 
 /// True when a longer match of another theme covers `m`: "switching cost"
 /// is status quo, not price; "support for SSO" is a feature ask.
-fn shadowed(m: &Match, all: &[Match]) -> bool {
+pub(crate) fn is_shadowed(m: &Match, all: &[Match]) -> bool {
     all.iter().any(|o| {
         o.theme != m.theme
             && o.start <= m.start
@@ -204,7 +204,7 @@ pub fn matches(book: &Codebook, text: &str) -> Vec<Match> {
     let mut ms: Vec<Match> = raw
         .iter()
         .filter(|m| !dismissed.iter().any(|d| d.covers(m.start, m.end)))
-        .filter(|m| !shadowed(m, &raw))
+        .filter(|m| !is_shadowed(m, &raw))
         .cloned()
         .collect();
     ms.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.theme, m.rule));
