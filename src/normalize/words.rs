@@ -10,9 +10,15 @@ struct Words {
     words: Vec<String>,
     months: Vec<String>,
     stopwords: Vec<String>,
+    brands: Vec<String>,
 }
 
-type Sets = (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>);
+type Sets = (
+    BTreeSet<String>,
+    BTreeSet<String>,
+    BTreeSet<String>,
+    BTreeSet<String>,
+);
 
 fn words() -> &'static Sets {
     static W: OnceLock<Sets> = OnceLock::new();
@@ -20,8 +26,13 @@ fn words() -> &'static Sets {
         let w: Words =
             toml::from_str(include_str!("../../data/common_words.toml")).expect("common words");
         let set = |v: Vec<String>| v.into_iter().collect();
-        (set(w.words), set(w.months), set(w.stopwords))
+        (set(w.words), set(w.months), set(w.stopwords), set(w.brands))
     })
+}
+
+/// True for a company or product name that codebook rules mention.
+pub fn is_brand(folded: &str) -> bool {
+    words().3.contains(folded)
 }
 
 /// True for a function word that carries no topic ("the", "they", "with").
@@ -31,7 +42,7 @@ pub fn is_stopword(folded: &str) -> bool {
 
 /// True for a common English word (folded: lower case, no accents).
 pub fn is_common(folded: &str) -> bool {
-    let (common, months, _) = words();
+    let (common, months, _, _) = words();
     common.contains(folded) || months.contains(folded)
 }
 
