@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
+    #[serde(default)]
     pub label: String,
     /// Words matched with their inflections ("price" finds "prices",
     /// "priced", "pricing"), and one-typo misspellings of long words.
@@ -51,6 +52,7 @@ impl Theme {
 /// The themes that code one group of questions.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Codebook {
+    #[serde(default)]
     pub id: String,
     #[serde(rename = "theme")]
     pub themes: Vec<Theme>,
@@ -318,3 +320,7 @@ impl Fnv {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "codebook_tests.rs"]
+mod tests;

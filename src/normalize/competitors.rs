@@ -23,7 +23,10 @@ pub fn find(text: &str, known: &[String]) -> Vec<String> {
             continue;
         }
         // Word-bounded, any case, possessive or plural allowed ("Acme's").
-        let pattern = format!(r"(?i)(?:^|[^\w]){}(?:['’]s|s)?(?:$|[^\w])", regex::escape(name));
+        let pattern = format!(
+            r"(?i)(?:^|[^\w]){}(?:['’]s|s)?(?:$|[^\w])",
+            regex::escape(name)
+        );
         let Ok(re) = Regex::new(&pattern) else {
             continue;
         };
@@ -77,7 +80,10 @@ fn brand_shaped(s: &str) -> bool {
 }
 
 fn acronym(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && s.chars().count() <= 5
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && s.chars().count() <= 5
 }
 
 /// A capitalized word that could be part of a name.
@@ -88,7 +94,7 @@ fn name_word(text: &str, t: &Token) -> bool {
         && !is_common(&t.word)
         && !is_month_or_day(&t.word)
         && !theme_words().contains(&t.word)
-        && !(acronym(raw) && !brand_shaped(raw))
+        && (!acronym(raw) || brand_shaped(raw))
 }
 
 /// Candidate names of one answer: runs of up to three name words, with
@@ -153,7 +159,11 @@ mod tests {
 
     #[test]
     fn finds_configured_names() {
-        let known = vec!["Acme".to_string(), "Globex Corp".to_string(), "Hooli".to_string()];
+        let known = vec![
+            "Acme".to_string(),
+            "Globex Corp".to_string(),
+            "Hooli".to_string(),
+        ];
         assert_eq!(
             find("they prefer ACME's UI, and globex corp is cheaper", &known),
             ["Acme", "Globex Corp"]

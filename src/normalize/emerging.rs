@@ -50,7 +50,9 @@ fn terms(text: &str) -> BTreeMap<String, String> {
     out
 }
 
-fn doc_freq<'a>(docs: impl Iterator<Item = &'a BTreeMap<String, String>>) -> BTreeMap<&'a str, usize> {
+fn doc_freq<'a>(
+    docs: impl Iterator<Item = &'a BTreeMap<String, String>>,
+) -> BTreeMap<&'a str, usize> {
     let mut df = BTreeMap::new();
     for d in docs {
         for k in d.keys() {
@@ -83,7 +85,12 @@ pub fn discover(items: &[(usize, &str)], background: &[&str]) -> Vec<EmergingThe
         })
         .collect();
     // Widest first; a two-word term before a single word; then by name.
-    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(b.3)));
+    candidates.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(b.3))
+    });
     let mut taken = BTreeSet::new();
     let mut out = Vec::new();
     for (_, _, _, term) in candidates {
@@ -146,7 +153,10 @@ fn group(
     EmergingTheme {
         label,
         terms: shared,
-        items: members.iter().map(|&i| (items[i].0, items[i].1.to_string())).collect(),
+        items: members
+            .iter()
+            .map(|&i| (items[i].0, items[i].1.to_string()))
+            .collect(),
         respondents,
     }
 }

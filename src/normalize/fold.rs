@@ -171,7 +171,11 @@ fn read_word(chars: &[(usize, char)], mut i: usize) -> (String, usize) {
             && !word.is_empty()
         {
             // "we're" is "we re", not "were"; "isn't" stays "isnt".
-            let rest: String = chars[i + 1..].iter().take(3).map(|&(_, c)| c.to_ascii_lowercase()).collect();
+            let rest: String = chars[i + 1..]
+                .iter()
+                .take(3)
+                .map(|&(_, c)| c.to_ascii_lowercase())
+                .collect();
             let clitic = ["re", "ve", "ll", "d"].iter().any(|k| {
                 rest.starts_with(k) && !rest[k.len()..].starts_with(char::is_alphanumeric)
             });
@@ -219,7 +223,10 @@ mod tests {
     #[test]
     fn folds_case_accents_and_punctuation() {
         assert_eq!(fold("  Café -- Résumé, PRICE!! "), "cafe resume price");
-        assert_eq!(fold("Acme's pricing isn't great"), "acme pricing isnt great");
+        assert_eq!(
+            fold("Acme's pricing isn't great"),
+            "acme pricing isnt great"
+        );
         assert_eq!(fold("too $$"), "too $ $");
         assert_eq!(fold("ISO 27001 / SOC2"), "iso 27001 soc2");
         assert_eq!(fold("price/budget"), "price budget");

@@ -149,9 +149,10 @@ fn not_before(words: &[&str], i: usize, base: usize) -> Option<Dismissal> {
         k += 1;
     }
     let det = k < words.len() && lex.determiners.iter().any(|f| f == words[k]);
-    let lack = words.get(i + 1).is_some_and(|w| lex.lack_words.iter().any(|l| l == w));
-    let opens_short =
-        i == 0 && matches!(words[0], "not" | "never") && words.len() <= 4 && !lack;
+    let lack = words
+        .get(i + 1)
+        .is_some_and(|w| lex.lack_words.iter().any(|l| l == w));
+    let opens_short = i == 0 && matches!(words[0], "not" | "never") && words.len() <= 4 && !lack;
     (det || opens_short).then_some(Dismissal {
         cue: (base + i, base + i + 1),
         scope: (base + i + 1, end),

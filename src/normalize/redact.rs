@@ -13,7 +13,10 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 fn email() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+    re(
+        &R,
+        r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}",
+    )
 }
 
 fn url() -> &'static Regex {
@@ -41,7 +44,7 @@ fn is_phone(text: &str, start: usize, m: &str) -> bool {
     if matches!(before, Some('$' | '€' | '£' | '.' | ',' | '/' | '-')) || after == Some('%') {
         return false;
     }
-    let core = m.split(|c: char| c == 'x' || c == 'X' || c == 'e').next().unwrap_or(m);
+    let core = m.split(['x', 'X', 'e']).next().unwrap_or(m);
     let core_digits = core.chars().filter(char::is_ascii_digit).count();
     let groups: Vec<&str> = core
         .split(|c: char| !c.is_ascii_digit())

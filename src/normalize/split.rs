@@ -35,7 +35,7 @@ fn marker() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"^\s*(?:[*•▪·◦●■□➢➤►→✓✔]+|[-–—+>]+\s|\(?\d{1,2}[.)\]](?:\s|[^\d\s])|\(?[a-hA-H][)\]]\s*|\(\d{1,2}\)|#\d{1,2}[.):]?\s|\d{1,2}\s*[-:]\s)",
+        r"^\s*(?:[*•▪·◦●■□➢➤►→✓✔]+|[-–—+>]+\s|\(?\d{1,2}[.)\]](?:\s|[^\d\s]|$)|\(?[a-hA-H][)\]]\s*|\(\d{1,2}\)|#\d{1,2}[.):]?\s|\d{1,2}\s*[-:]\s)",
     )
 }
 
@@ -92,7 +92,11 @@ pub fn split_items(text: &str) -> Vec<String> {
 /// The logical lines, each with whether it opens with a list marker;
 /// headers dropped, wrapped lines joined.
 fn lines(text: &str) -> Vec<(String, bool)> {
-    let raw: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let raw: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let marked = raw.iter().filter(|l| marker().is_match(l)).count();
     let mut out: Vec<(String, bool)> = Vec::new();
     for (i, line) in raw.iter().enumerate() {
@@ -134,13 +138,17 @@ fn clean(s: &str) -> String {
         .to_string()
 }
 
+/// One way of splitting a line; `None` when it does not apply.
+type Splitter = fn(&str) -> Option<Vec<String>>;
+
 /// The items of one line.
 fn split_line(line: &str) -> Vec<String> {
-    let splitters: [fn(&str) -> Option<Vec<String>>; 5] = [
+    let splitters: [Splitter; 6] = [
         inline_bullets,
         semicolons,
         ordinals,
         questions,
+        fragments,
         comma_list,
     ];
     for f in splitters {
@@ -239,10 +247,7 @@ fn ordinals(line: &str) -> Option<Vec<String>> {
         &R,
         r"(?i)(?:^|[.,;]\s*|\s(?:and|&)\s+)\b(first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|finally|lastly|last but not least)\b[,:]?\s*",
     );
-    let found: Vec<(usize, usize)> = r
-        .find_iter(line)
-        .map(|m| (m.start(), m.end()))
-        .collect();
+    let found: Vec<(usize, usize)> = r.find_iter(line).map(|m| (m.start(), m.end())).collect();
     let opens = found.first().is_some_and(|&(s, _)| s == 0);
     if found.len() < 2 || !opens {
         return None;
@@ -276,6 +281,31 @@ fn questions(line: &str) -> Option<Vec<String>> {
         out.push(line[start..].to_string());
     }
     (out.len() >= 2).then_some(out)
+}
+
+/// "Price. Integration with SAP. Timing": short fragments, each a few
+/// words, separated by stops. Full sentences or labelled parts
+/// ("Fears: ...") stay one item.
+fn fragments(line: &str) -> Option<Vec<String>> {
+    const MAX_WORDS: usize = 4;
+    const ABBREVIATIONS: [&str; 9] = ["vs", "etc", "eg", "ie", "inc", "approx", "mr", "dr", "no"];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in line.match_indices(". ") {
+        let next = line[i + 2..].trim_start().chars().next();
+        let prev_word = line[start..i].split_whitespace().last().unwrap_or("");
+        let abbrev = ABBREVIATIONS.contains(&fold(prev_word).as_str()) || prev_word.len() == 1;
+        if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && !abbrev {
+            out.push(line[start..=i].to_string());
+            start = i + 1;
+        }
+    }
+    if out.is_empty() || line.contains(':') {
+        return None;
+    }
+    out.push(line[start..].to_string());
+    let short = out.iter().all(|p| (1..=MAX_WORDS).contains(&word_count(p)));
+    (short && out.len() >= 2).then_some(out)
 }
 
 fn word_count(s: &str) -> usize {

@@ -4,9 +4,9 @@
 //! stemmed words; matches inside a negation scope ("price is never the
 //! issue") are dropped; every theme that keeps a match is a hit.
 
+use super::codebook::Theme;
 use super::fold::{self, Token};
 use super::{Codebook, ThemeHit, negation};
-use super::codebook::Theme;
 
 /// One word of a compiled pattern.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,7 +123,10 @@ fn word_matches(p: &Pat, t: &Token) -> bool {
         Pat::Lemma(s) => &t.lemma == s || &t.word == s,
         Pat::Prefix(s) => t.word.starts_with(s.as_str()),
         Pat::Exact(s) => {
-            t.word == *s || (t.word.len() == s.len() + 1 && t.word.starts_with(s.as_str()) && t.word.ends_with('s'))
+            t.word == *s
+                || (t.word.len() == s.len() + 1
+                    && t.word.starts_with(s.as_str())
+                    && t.word.ends_with('s'))
         }
         Pat::Caps(s) => t.upper && word_matches(&Pat::Exact(s.clone()), t),
         Pat::Fuzzy(s) => fuzzy_eq(s, &t.word),

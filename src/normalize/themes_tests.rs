@@ -23,8 +23,14 @@ fn buying_concerns() {
     check(
         CodebookId::BuyingConcerns,
         &[
-            ("price is never the issue, it's the SAP integration", &["integration"]),
-            ("Too expensive and IT worries about security", &["price", "security"]),
+            (
+                "price is never the issue, it's the SAP integration",
+                &["integration"],
+            ),
+            (
+                "Too expensive and IT worries about security",
+                &["price", "security"],
+            ),
             ("pricing is to high", &["price"]),
             ("too $$ for a team their size", &["price"]),
             ("budget freeze until next FY", &["budget"]),
@@ -37,11 +43,17 @@ fn buying_concerns() {
             ("SSO and a SOC 2 report", &["integration", "security"]),
             ("intergration with their ERP", &["integration"]),
             ("secuirty questionnaire is 300 questions", &["security"]),
-            ("legal redlines on the MSA, auto-renew clause", &["contract"]),
+            (
+                "legal redlines on the MSA, auto-renew clause",
+                &["contract"],
+            ),
             ("startup risk - who else uses you?", &["vendor_risk"]),
             ("onboarding and training effort", &["implementation"]),
             ("steep learning curve, clunky UI", &["usability"]),
-            ("no issue with pricing but they need GDPR terms", &["security"]),
+            (
+                "no issue with pricing but they need GDPR terms",
+                &["security"],
+            ),
             ("security wasn't an issue, timing was", &["timing"]),
             ("they don't care about integrations", &["other"]),
             ("can't build the business case", &["roi"]),
@@ -58,12 +70,21 @@ fn differentiators() {
     check(
         CodebookId::Differentiators,
         &[
-            ("easy to use, reps adopt it without training", &["ease_of_use"]),
+            (
+                "easy to use, reps adopt it without training",
+                &["ease_of_use"],
+            ),
             ("super responsive support team", &["support"]),
             ("cheaper and more flexible pricing", &["price_value"]),
-            ("native Salesforce and HubSpot integrations", &["integrations"]),
+            (
+                "native Salesforce and HubSpot integrations",
+                &["integrations"],
+            ),
             ("the reporting and forecasting features", &["features"]),
-            ("rock solid uptime, scales to millions of records", &["performance"]),
+            (
+                "rock solid uptime, scales to millions of records",
+                &["performance"],
+            ),
             ("SOC 2 Type II and HIPAA compliant", &["security"]),
             ("highly configurable to their workflow", &["customization"]),
             ("we know healthcare better than anyone", &["other"]),
@@ -84,19 +105,34 @@ fn pains() {
     check(
         CodebookId::Pains,
         &[
-            ("everything is done manually in spreadsheets", &["manual_work"]),
+            (
+                "everything is done manually in spreadsheets",
+                &["manual_work"],
+            ),
             ("no visibility into pipeline", &["visibility"]),
             ("asked to do more with less", &["budget_pressure"]),
-            ("understaffed, one person doing the job of three", &["resources"]),
+            (
+                "understaffed, one person doing the job of three",
+                &["resources"],
+            ),
             ("afraid of picking the wrong vendor again", &["career_risk"]),
             ("upcoming audit and GDPR exposure", &["compliance_risk"]),
-            ("legacy on-prem system held together with duct tape", &["legacy_systems"]),
+            (
+                "legacy on-prem system held together with duct tape",
+                &["legacy_systems"],
+            ),
             ("pressure to hit the revenue target", &["growth_targets"]),
             ("tight deadline before Q4 launch", &["time_pressure"]),
-            ("getting the team to adopt a new tool", &["change_management"]),
+            (
+                "getting the team to adopt a new tool",
+                &["change_management"],
+            ),
             ("customer churn is up", &["customer_experience"]),
             ("the board wants proof of results", &["leadership_pressure"]),
-            ("manual reporting takes hours every week", &["manual_work", "visibility"]),
+            (
+                "manual reporting takes hours every week",
+                &["manual_work", "visibility"],
+            ),
         ],
     );
 }
@@ -108,7 +144,10 @@ fn success_factors() {
         &[
             ("a strong internal champion", &["champion"]),
             ("exec sponsor from day one", &["executive_sponsor"]),
-            ("a clear business case with their own numbers", &["clear_roi"]),
+            (
+                "a clear business case with their own numbers",
+                &["clear_roi"],
+            ),
             ("a POC that proved it works", &["demo_trial"]),
             ("trust and rapport with the rep", &["relationship"]),
             ("a real, urgent pain we solve", &["pain_fit"]),
@@ -139,7 +178,10 @@ fn website() {
             ("a comparison page vs the big players", &["comparison"]),
             ("more webinars and an ROI calculator", &["resources"]),
             ("we don't show up on Google", &["seo"]),
-            ("love the design but the pricing page is confusing", &["design", "pricing_info"]),
+            (
+                "love the design but the pricing page is confusing",
+                &["design", "pricing_info"],
+            ),
         ],
     );
 }
@@ -149,13 +191,27 @@ fn stages_in_order_of_first_mention() {
     let books = Codebooks::defaults();
     let book = books.get(CodebookId::SalesStages).expect("stages");
     assert_eq!(
-        stages(book, "Inbound lead -> discovery call -> demo -> POC -> security review -> proposal -> negotiation -> legal redlines -> signature -> kickoff, then the demo again"),
+        stages(
+            book,
+            "Inbound lead -> discovery call -> demo -> POC -> security review -> proposal -> negotiation -> legal redlines -> signature -> kickoff, then the demo again"
+        ),
         [
-            "lead", "discovery", "demo", "trial", "technical_review", "proposal", "negotiation",
-            "procurement_legal", "close", "onboarding"
+            "lead",
+            "discovery",
+            "demo",
+            "trial",
+            "technical_review",
+            "proposal",
+            "negotiation",
+            "procurement_legal",
+            "close",
+            "onboarding"
         ]
     );
-    assert_eq!(stages(book, "we present to the buying committee"), ["stakeholder_review"]);
+    assert_eq!(
+        stages(book, "we present to the buying committee"),
+        ["stakeholder_review"]
+    );
     assert!(stages(book, "it depends").is_empty());
 }
 

@@ -11,8 +11,8 @@ use super::{Codebook, Tone};
 use std::sync::OnceLock;
 
 const NEGATORS: [&str; 14] = [
-    "not", "never", "no", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "cant",
-    "cannot", "hardly", "nothing", "nt",
+    "not", "never", "no", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "cant", "cannot",
+    "hardly", "nothing", "nt",
 ];
 
 /// How far back (in words) a negator reaches.
@@ -20,7 +20,9 @@ const REACH: usize = 3;
 
 fn lexicon() -> &'static Codebook {
     static BOOK: OnceLock<Codebook> = OnceLock::new();
-    BOOK.get_or_init(|| Codebook::parse(include_str!("../../data/tone.toml"), "tone").expect("tone"))
+    BOOK.get_or_init(|| {
+        Codebook::parse(include_str!("../../data/tone.toml"), "tone").expect("tone")
+    })
 }
 
 #[derive(Default)]

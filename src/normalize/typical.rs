@@ -35,7 +35,10 @@ pub fn typical(texts: &[&str], k: usize) -> Vec<usize> {
     let n = texts.len();
     let mut scored: Vec<(f64, usize)> = (0..n)
         .map(|i| {
-            let total: f64 = (0..n).filter(|&j| j != i).map(|j| cosine(&sets[i], &sets[j])).sum();
+            let total: f64 = (0..n)
+                .filter(|&j| j != i)
+                .map(|j| cosine(&sets[i], &sets[j]))
+                .sum();
             let mean = if n > 1 { total / (n - 1) as f64 } else { 1.0 };
             let len = texts[i].trim().chars().count();
             let weight = if READABLE.contains(&len) { 1.0 } else { 0.5 };
