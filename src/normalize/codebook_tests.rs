@@ -217,3 +217,40 @@ fn config_replaces_a_codebook_from_a_file() {
         "{err}"
     );
 }
+
+#[test]
+fn the_documented_example_works() {
+    let doc = include_str!("../../docs/codebooks.md");
+    let blocks: Vec<&str> = doc
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap_or_default())
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("codebooks")).unwrap();
+    std::fs::write(dir.path().join("codebooks/our-pains.toml"), blocks[2]).unwrap();
+    let config: toml::Table = toml::from_str(blocks[0]).unwrap();
+    let cfg: CodebooksConfig = config["codebooks"].clone().try_into().unwrap();
+    let books = Codebooks::with_config(&cfg, dir.path()).unwrap();
+    let concerns = books.get(CodebookId::BuyingConcerns).unwrap();
+    let ids = |t: &str| {
+        code(concerns, t)
+            .into_iter()
+            .map(|h| h.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids("they insist on EU hosting"),
+        ["data_residency", "security"]
+    );
+    assert_eq!(concerns.label("price"), "Price and packaging");
+    let pains = books.get(CodebookId::Pains).unwrap();
+    assert_eq!(pains.ids(), ["manual_work", "month_end_close"]);
+    assert!(
+        !books
+            .get(CodebookId::Website)
+            .unwrap()
+            .ids()
+            .contains(&"seo")
+    );
+}
