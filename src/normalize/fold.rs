@@ -24,6 +24,8 @@ pub struct Token {
     pub end: usize,
     /// True when the word as written has no lower-case letter ("IT").
     pub upper: bool,
+    /// True when the word as written starts with a capital ("Gong").
+    pub cap: bool,
     /// True when punctuation that ends a clause (`.,;:!?` or a dash between
     /// spaces) follows this token before the next one.
     pub clause_end: bool,
@@ -138,6 +140,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             let upper = !text[pos..end].chars().any(char::is_lowercase);
             out.push(Token {
                 upper,
+                cap: text[pos..end].starts_with(char::is_uppercase),
                 lemma: lemma(&word),
                 stem: stem(&word),
                 word,

@@ -114,8 +114,13 @@ fn clause_dismissals(words: &[&str], base: usize, out: &mut Vec<Dismissal>) {
 /// Length of a cue phrase of `cues` starting at `i`, if any.
 fn phrase_at(words: &[&str], i: usize, cues: &[String]) -> Option<usize> {
     cues.iter().find_map(|cue| {
+        let (cue, at_end) = match cue.strip_suffix(" $") {
+            Some(c) => (c, true),
+            None => (cue.as_str(), false),
+        };
         let parts: Vec<&str> = cue.split(' ').collect();
         let fits = words.len() >= i + parts.len()
+            && (!at_end || words.len() == i + parts.len())
             && parts.iter().zip(&words[i..]).all(|(p, w)| {
                 p == w || (p.ends_with('*') && w.starts_with(p.trim_end_matches('*')))
             });

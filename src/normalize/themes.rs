@@ -23,6 +23,8 @@ enum Pat {
     Fuzzy(String),
     /// Up to two words of anything.
     Gap,
+    /// A capitalized word that is not a common word: a name ("than Gong").
+    Name,
 }
 
 /// One rule: its pattern and how `--explain` shows it.
@@ -57,6 +59,8 @@ fn phrase_pats(text: &str) -> Vec<Pat> {
         .flat_map(|part| {
             if part == "*" {
                 vec![Pat::Gap]
+            } else if part == "^" {
+                vec![Pat::Name]
             } else if let Some(p) = part.strip_suffix('*') {
                 words_of(p).into_iter().map(Pat::Prefix).collect()
             } else {
@@ -131,6 +135,9 @@ fn word_matches(p: &Pat, t: &Token) -> bool {
         Pat::Caps(s) => t.upper && word_matches(&Pat::Exact(s.clone()), t),
         Pat::Fuzzy(s) => fuzzy_eq(s, &t.word),
         Pat::Gap => true,
+        Pat::Name => {
+            t.cap && !super::words::is_common(&t.word) && !super::words::is_month_or_day(&t.word)
+        }
     }
 }
 
