@@ -19,6 +19,7 @@ struct Fillers {
     prefixes: Vec<String>,
     lead_ins: Vec<String>,
     comma_qualifiers: Vec<String>,
+    clause_verbs: Vec<String>,
 }
 
 fn fillers() -> &'static Fillers {
@@ -35,7 +36,7 @@ fn marker() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"^\s*(?:[*•▪·◦●■□➢➤►→✓✔]+|[-–—+>]+\s|\(?\d{1,2}[.)\]](?:\s|[^\d\s]|$)|\(?[a-hA-H][)\]]\s*|\(\d{1,2}\)|#\d{1,2}[.):]?\s|\d{1,2}\s*[-:]\s)",
+        r"^\s*(?:[*•▪·◦●■□➢➤►→✓✔]+|[-–—+>]+\s|\(?\d{1,2}[.)\]](?:\s|[^\d\s]|$)|\d{1,2}/\s|\(?[a-hA-H][)\]]\s*|\(\d{1,2}\)|#\d{1,2}[.):]?\s|\d{1,2}\s*[-:]\s)",
     )
 }
 
@@ -179,20 +180,23 @@ fn cut_at(line: &str, cuts: &[(usize, usize)]) -> Vec<String> {
 fn inline_numbers(line: &str) -> Option<Vec<String>> {
     static NUM: OnceLock<Regex> = OnceLock::new();
     static LET: OnceLock<Regex> = OnceLock::new();
-    let num = re(&NUM, r"(?:^|\s)\(?(\d{1,2})[.)]\s*([^\d\s])");
-    let letter = re(&LET, r"(?:^|\s)\(?([a-hA-H])\)\s*(\S)");
+    let num = re(
+        &NUM,
+        r"(?:^|\s)(?:\(?(\d{1,2})[.)]|(\d{1,2})/|#(\d{1,2})[.):]?)\s*([^\d\s])",
+    );
+    let letter = re(&LET, r"(?:^|\s)\(?([a-hA-H])\)()()\s*(\S)");
     for (r, as_num) in [(num, true), (letter, false)] {
         let caps: Vec<(usize, usize, u32)> = r
             .captures_iter(line)
             .map(|c| {
-                let key = &c[1];
+                let key = (1..=3).find_map(|g| c.get(g)).map_or("", |m| m.as_str());
                 let n = if as_num {
                     key.parse().unwrap_or(0)
                 } else {
                     u32::from(key.to_ascii_lowercase().as_bytes()[0] - b'a') + 1
                 };
                 let whole = c.get(0).expect("match");
-                (whole.start(), c.get(2).expect("body").start(), n)
+                (whole.start(), c.get(4).expect("body").start(), n)
             })
             .collect();
         let sequential = caps.windows(2).all(|w| w[1].2 == w[0].2 + 1);
@@ -334,8 +338,20 @@ fn comma_list(line: &str) -> Option<Vec<String>> {
         None => parts.push(last.to_string()),
     }
     let parts: Vec<String> = parts.iter().map(|p| strip_conj(p).to_string()).collect();
-    let quals = &fillers().comma_qualifiers;
-    if parts[1..].iter().any(|p| quals.contains(&first_word(p))) {
+    let f = fillers();
+    if parts[1..]
+        .iter()
+        .any(|p| f.comma_qualifiers.contains(&first_word(p)))
+    {
+        return None;
+    }
+    // "They say we're expensive, slow, ...": a clause, not a noun phrase.
+    let has_verb = |p: &String| {
+        fold(p)
+            .split(' ')
+            .any(|w| f.clause_verbs.iter().any(|v| v == w))
+    };
+    if parts.iter().any(has_verb) || continues_object(&parts) {
         return None;
     }
     let limit = if parts.len() >= 3 { 5 } else { 4 };
@@ -343,6 +359,24 @@ fn comma_list(line: &str) -> Option<Vec<String>> {
         .iter()
         .all(|p| (1..=limit).contains(&word_count(p)))
         .then_some(parts)
+}
+
+/// "Integration with SAP, Salesforce and Workday": the names after the
+/// first part continue its prepositional object.
+fn continues_object(parts: &[String]) -> bool {
+    let outside_parens: String = split_outside_parens(&parts[0], '(')[0].clone();
+    let first = format!(" {} ", fold(&outside_parens));
+    let preps = [
+        " with ",
+        " like ",
+        " such as ",
+        " including ",
+        " from ",
+        " to ",
+        " vs ",
+        " versus ",
+    ];
+    preps.iter().any(|p| first.contains(p)) && parts[1..].iter().all(|p| word_count(p) <= 2)
 }
 
 fn strip_conj(p: &str) -> &str {

@@ -21,6 +21,13 @@ fn markers_lines_and_separators() {
     check("• price • security", &["price", "security"]);
     check("price\nsecurity\n\n", &["price", "security"]);
     check("1. Price\n2.\n3.", &["Price"]);
+    check("1/ price\n2/ timing", &["price", "timing"]);
+    check("#1 price #2 timing", &["price", "timing"]);
+    check(
+        "1. ease of use, 2. support, 3. price",
+        &["ease of use", "support", "price"],
+    );
+    check("price\r\nsecurity\r\n", &["price", "security"]);
     check(
         "- long item that\n  wraps\n- second",
         &["long item that wraps", "second"],
@@ -51,6 +58,22 @@ fn commas_ordinals_and_questions() {
         &["Price is the main thing. They also want SSO and a SOC 2 report."],
     );
     check("Price, esp. vs. Acme", &["Price, esp. vs. Acme"]);
+    check(
+        "They say we're expensive, slow to implement and hard to use",
+        &["They say we're expensive, slow to implement and hard to use"],
+    );
+    check(
+        "Integration with SAP, Salesforce and Workday",
+        &["Integration with SAP, Salesforce and Workday"],
+    );
+    check(
+        "Price (esp. for SMB), integrations, security",
+        &["Price (esp. for SMB)", "integrations", "security"],
+    );
+    check(
+        "Update the design, add customer logos",
+        &["Update the design", "add customer logos"],
+    );
     check("price and security", &["price and security"]);
     check(
         "Firstly the price, secondly SSO, lastly legal",
