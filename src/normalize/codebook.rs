@@ -14,11 +14,16 @@ use std::sync::{Arc, Mutex, OnceLock};
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
+    #[serde(default)]
     pub label: String,
-    /// Words matched by stem ("pricey" also finds "pricier").
+    /// Words matched with their inflections ("price" finds "prices",
+    /// "priced", "pricing"), and one-typo misspellings of long words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub terms: Vec<String>,
-    /// Word sequences matched by stem; `*` is a gap of up to two words and
+    /// Words matched exactly, without inflection ("timing" but not "time").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
+    /// Word sequences matched by lemma; `*` is a gap of up to two words and
     /// `word*` matches any word starting with `word`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phrases: Vec<String>,
@@ -36,6 +41,7 @@ pub struct Theme {
 impl Theme {
     fn extend(&mut self, more: &Theme) {
         self.terms.extend(more.terms.iter().cloned());
+        self.words.extend(more.words.iter().cloned());
         self.phrases.extend(more.phrases.iter().cloned());
         self.stems.extend(more.stems.iter().cloned());
         self.abbrevs.extend(more.abbrevs.iter().cloned());
@@ -46,6 +52,7 @@ impl Theme {
 /// The themes that code one group of questions.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Codebook {
+    #[serde(default)]
     pub id: String,
     #[serde(rename = "theme")]
     pub themes: Vec<Theme>,
@@ -145,6 +152,8 @@ pub struct ThemeOverride {
     pub label: Option<String>,
     #[serde(default)]
     pub terms: Vec<String>,
+    #[serde(default)]
+    pub words: Vec<String>,
     #[serde(default)]
     pub phrases: Vec<String>,
     #[serde(default)]
@@ -270,6 +279,7 @@ fn apply(book: &mut Codebook, change: &CodebookOverride, base_dir: &Path) -> Res
             id: id.clone(),
             label: add.label.clone().unwrap_or_default(),
             terms: add.terms.clone(),
+            words: add.words.clone(),
             phrases: add.phrases.clone(),
             stems: add.stems.clone(),
             abbrevs: add.abbrevs.clone(),
@@ -310,3 +320,7 @@ impl Fnv {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "codebook_tests.rs"]
+mod tests;

@@ -15,11 +15,17 @@ pub struct Token {
     pub word: String,
     /// The Porter2 stem of `word` (numbers and short words unchanged).
     pub stem: String,
+    /// `word` without its inflection only (plural, -ed, -ing, final e):
+    /// "pricing", "priced", "prices" -> "pric", but "customers" stays apart
+    /// from "customization", which the stem would merge.
+    pub lemma: String,
     /// Byte offsets of the word in the original text.
     pub start: usize,
     pub end: usize,
     /// True when the word as written has no lower-case letter ("IT").
     pub upper: bool,
+    /// True when the word as written starts with a capital ("Gong").
+    pub cap: bool,
     /// True when punctuation that ends a clause (`.,;:!?` or a dash between
     /// spaces) follows this token before the next one.
     pub clause_end: bool,
@@ -36,6 +42,43 @@ pub fn stem(word: &str) -> String {
         return word.to_string();
     }
     stemmer().stem(word).into_owned()
+}
+
+/// A word without its inflection: plural, -ed, -ing and a final e.
+pub fn lemma(word: &str) -> String {
+    let n = word.len();
+    if n <= 3 || !word.is_ascii() || word.chars().any(|c| c.is_ascii_digit()) {
+        return word.to_string();
+    }
+    let mut w = word.to_string();
+    if let Some(base) = w.strip_suffix("ies").filter(|_| n > 4) {
+        w = format!("{base}y");
+    } else if let Some(base) = w.strip_suffix("ied").filter(|_| n > 4) {
+        w = format!("{base}y");
+    } else if w.ends_with("sses") {
+        w.truncate(n - 2);
+    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        w.truncate(n - 1);
+    } else if let Some(base) = w.strip_suffix("ing").filter(|_| n > 5) {
+        w = undouble(base);
+    } else if let Some(base) = w.strip_suffix("ed").filter(|_| n > 4) {
+        w = undouble(base);
+    }
+    if w.len() > 3 && w.ends_with('e') {
+        w.pop();
+    }
+    w
+}
+
+/// "plugg" -> "plug", but "bill" and "pass" keep their double letter.
+fn undouble(base: &str) -> String {
+    let b = base.as_bytes();
+    let n = b.len();
+    if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') {
+        base[..n - 1].to_string()
+    } else {
+        base.to_string()
+    }
 }
 
 /// Lower case without accents: the common Latin letters only, which is
@@ -97,6 +140,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
             let upper = !text[pos..end].chars().any(char::is_lowercase);
             out.push(Token {
                 upper,
+                cap: text[pos..end].starts_with(char::is_uppercase),
+                lemma: lemma(&word),
                 stem: stem(&word),
                 word,
                 start: pos,
@@ -128,6 +173,18 @@ fn read_word(chars: &[(usize, char)], mut i: usize) -> (String, usize) {
             && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic())
             && !word.is_empty()
         {
+            // "we're" is "we re", not "were"; "isn't" stays "isnt".
+            let rest: String = chars[i + 1..]
+                .iter()
+                .take(3)
+                .map(|&(_, c)| c.to_ascii_lowercase())
+                .collect();
+            let clitic = ["re", "ve", "ll", "d"].iter().any(|k| {
+                rest.starts_with(k) && !rest[k.len()..].starts_with(char::is_alphanumeric)
+            });
+            if clitic {
+                return (word, i + 1);
+            }
             // "Acme's" is Acme; "isn't" is one word "isnt".
             let next_is_s = chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S');
             let after = chars.get(i + 2).map(|&(_, n)| n);
@@ -176,6 +233,11 @@ mod tests {
         assert_eq!(fold("too $$"), "too $ $");
         assert_eq!(fold("ISO 27001 / SOC2"), "iso 27001 soc2");
         assert_eq!(fold("price/budget"), "price budget");
+        assert_eq!(fold("we're fine"), "we re fine");
+        assert_eq!(lemma("pricing"), lemma("prices"));
+        assert_eq!(lemma("integrations"), "integration");
+        assert_ne!(lemma("customers"), lemma("customization"));
+        assert_eq!(lemma("priorities"), "priority");
     }
 
     #[test]

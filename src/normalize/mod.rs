@@ -27,6 +27,8 @@ pub mod themes;
 pub mod tidy;
 pub mod titles;
 pub mod tone;
+pub mod typical;
+pub mod words;
 
 pub use codebook::{Codebook, Codebooks, Theme};
 

@@ -20,6 +20,7 @@ struct Lexicon {
     boundaries: Vec<String>,
     pre_cues: Vec<String>,
     clause_cues: Vec<String>,
+    lack_words: Vec<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -72,14 +73,15 @@ pub fn clauses(tokens: &[Token], text: &str) -> Vec<(usize, usize)> {
 /// Every dismissal in the tokens of one item.
 pub fn dismissals(tokens: &[Token], text: &str) -> Vec<Dismissal> {
     let mut out = Vec::new();
-    for (cs, ce) in clauses(tokens, text) {
+    let all = clauses(tokens, text);
+    for (k, &(cs, ce)) in all.iter().enumerate() {
         let words: Vec<&str> = tokens[cs..ce].iter().map(|t| t.word.as_str()).collect();
-        clause_dismissals(&words, cs, &mut out);
+        clause_dismissals(&words, cs, k + 1 < all.len(), &mut out);
     }
     out
 }
 
-fn clause_dismissals(words: &[&str], base: usize, out: &mut Vec<Dismissal>) {
+fn clause_dismissals(words: &[&str], base: usize, more: bool, out: &mut Vec<Dismissal>) {
     let lex = lexicon();
     let end = base + words.len();
     for i in 0..words.len() {
@@ -98,13 +100,13 @@ fn clause_dismissals(words: &[&str], base: usize, out: &mut Vec<Dismissal>) {
         if !lex.negators.iter().any(|w| w == words[i]) {
             continue;
         }
-        if let Some(n) = problem_after(words, i) {
+        if let Some(n) = problem_after(words, i).or_else(|| seen_as_problem(words, i)) {
             // "price is never the issue": the whole clause is dismissed.
             out.push(Dismissal {
                 cue: (base + i, base + i + n),
                 scope: (base, end),
             });
-        } else if let Some(d) = not_before(words, i, base) {
+        } else if let Some(d) = not_before(words, i, base, more) {
             out.push(d);
         }
     }
@@ -113,8 +115,13 @@ fn clause_dismissals(words: &[&str], base: usize, out: &mut Vec<Dismissal>) {
 /// Length of a cue phrase of `cues` starting at `i`, if any.
 fn phrase_at(words: &[&str], i: usize, cues: &[String]) -> Option<usize> {
     cues.iter().find_map(|cue| {
+        let (cue, at_end) = match cue.strip_suffix(" $") {
+            Some(c) => (c, true),
+            None => (cue.as_str(), false),
+        };
         let parts: Vec<&str> = cue.split(' ').collect();
         let fits = words.len() >= i + parts.len()
+            && (!at_end || words.len() == i + parts.len())
             && parts.iter().zip(&words[i..]).all(|(p, w)| {
                 p == w || (p.ends_with('*') && w.starts_with(p.trim_end_matches('*')))
             });
@@ -138,9 +145,21 @@ fn problem_after(words: &[&str], i: usize) -> Option<usize> {
     None
 }
 
+/// "they don't see security as a blocker": a negator, then "as" and a
+/// problem noun; the cue is the negator alone, since the topic stands
+/// between.
+fn seen_as_problem(words: &[&str], i: usize) -> Option<usize> {
+    let lex = lexicon();
+    let as_at = (i + 1..words.len().min(i + 6)).find(|&k| words[k] == "as")?;
+    (as_at + 1..words.len().min(as_at + 4))
+        .find(|&k| lex.problem_nouns.iter().any(|p| p == words[k]))
+        .map(|_| 1)
+}
+
 /// "not the price", "never about security" (a determiner after the
-/// negator), or a short clause opening with "not" ("Not price, ...").
-fn not_before(words: &[&str], i: usize, base: usize) -> Option<Dismissal> {
+/// negator), or a short clause opening with "not" when another clause
+/// follows ("Not price, but integration").
+fn not_before(words: &[&str], i: usize, base: usize, more: bool) -> Option<Dismissal> {
     let lex = lexicon();
     let end = base + words.len();
     let mut k = i + 1;
@@ -148,7 +167,11 @@ fn not_before(words: &[&str], i: usize, base: usize) -> Option<Dismissal> {
         k += 1;
     }
     let det = k < words.len() && lex.determiners.iter().any(|f| f == words[k]);
-    let opens_short = i == 0 && matches!(words[0], "not" | "never") && words.len() <= 4;
+    let lack = words
+        .get(i + 1)
+        .is_some_and(|w| lex.lack_words.iter().any(|l| l == w));
+    let opens_short =
+        more && i == 0 && matches!(words[0], "not" | "never") && words.len() <= 4 && !lack;
     (det || opens_short).then_some(Dismissal {
         cue: (base + i, base + i + 1),
         scope: (base + i + 1, end),
@@ -163,9 +186,10 @@ mod tests {
     fn dismissed_words(text: &str) -> Vec<String> {
         let toks = tokens(text);
         let ds = dismissals(&toks, text);
+        let in_cue = |i: usize| ds.iter().any(|d| d.cue.0 <= i && i < d.cue.1);
         toks.iter()
             .enumerate()
-            .filter(|(i, _)| ds.iter().any(|d| d.covers(*i, i + 1)))
+            .filter(|(i, _)| !in_cue(*i) && ds.iter().any(|d| d.covers(*i, i + 1)))
             .map(|(_, t)| t.word.clone())
             .collect()
     }
@@ -183,5 +207,10 @@ mod tests {
         assert!(dismissed_words("doesn't integrate with SAP").is_empty());
         assert_eq!(dismissed_words("security wasn't an issue"), ["security"]);
         assert_eq!(dismissed_words("they don't care about brand"), ["brand"]);
+        assert_eq!(
+            dismissed_words("they don't see security as a blocker"),
+            ["they", "see", "security", "as", "a", "blocker"]
+        );
+        assert!(dismissed_words("not discounting too early").is_empty());
     }
 }

@@ -11,8 +11,8 @@ use super::{Codebook, ThemeHit, negation};
 /// One word of a compiled pattern.
 #[derive(Debug, Clone, PartialEq)]
 enum Pat {
-    /// Equal stems.
-    Stem(String),
+    /// Equal lemmas (the word up to its inflection).
+    Lemma(String),
     /// The folded word starts with this.
     Prefix(String),
     /// The folded word equals this, or this plus "s".
@@ -23,6 +23,8 @@ enum Pat {
     Fuzzy(String),
     /// Up to two words of anything.
     Gap,
+    /// A capitalized word that is not a common word: a name ("than Gong").
+    Name,
 }
 
 /// One rule: its pattern and how `--explain` shows it.
@@ -57,12 +59,14 @@ fn phrase_pats(text: &str) -> Vec<Pat> {
         .flat_map(|part| {
             if part == "*" {
                 vec![Pat::Gap]
+            } else if part == "^" {
+                vec![Pat::Name]
             } else if let Some(p) = part.strip_suffix('*') {
                 words_of(p).into_iter().map(Pat::Prefix).collect()
             } else {
                 words_of(part)
                     .into_iter()
-                    .map(|w| Pat::Stem(fold::stem(&w)))
+                    .map(|w| Pat::Lemma(fold::lemma(&w)))
                     .collect()
             }
         })
@@ -82,7 +86,7 @@ pub fn compile(theme: &Theme) -> CompiledTheme {
     }
     for t in &theme.terms {
         let pats = phrase_pats(t);
-        if let [Pat::Stem(_)] = pats.as_slice() {
+        if let [Pat::Lemma(_)] = pats.as_slice() {
             add(pats, format!("term:{t}"));
             // A long word also finds its one-typo misspellings.
             let w = words_of(t).concat();
@@ -97,10 +101,12 @@ pub fn compile(theme: &Theme) -> CompiledTheme {
         let pats = words_of(t).into_iter().map(Pat::Prefix).collect();
         add(pats, format!("stem:{t}"));
     }
-    for (list, kind) in [
+    let lists = [
+        (&theme.words, "word"),
         (&theme.abbrevs, "abbrev"),
         (&theme.misspellings, "misspelling"),
-    ] {
+    ];
+    for (list, kind) in lists {
         for t in list {
             // "=IT": an abbreviation that is also a common word must be in capitals.
             let pats = match t.strip_prefix('=') {
@@ -118,7 +124,7 @@ pub fn compile(theme: &Theme) -> CompiledTheme {
 
 fn word_matches(p: &Pat, t: &Token) -> bool {
     match p {
-        Pat::Stem(s) => &t.stem == s || &t.word == s,
+        Pat::Lemma(s) => &t.lemma == s || &t.word == s,
         Pat::Prefix(s) => t.word.starts_with(s.as_str()),
         Pat::Exact(s) => {
             t.word == *s
@@ -129,12 +135,16 @@ fn word_matches(p: &Pat, t: &Token) -> bool {
         Pat::Caps(s) => t.upper && word_matches(&Pat::Exact(s.clone()), t),
         Pat::Fuzzy(s) => fuzzy_eq(s, &t.word),
         Pat::Gap => true,
+        Pat::Name => {
+            t.cap && !super::words::is_common(&t.word) && !super::words::is_month_or_day(&t.word)
+        }
     }
 }
 
 fn fuzzy_eq(term: &str, word: &str) -> bool {
     let n = word.chars().count();
     n >= 7
+        && !super::words::is_common(word)
         && term.chars().next() == word.chars().next()
         && term != word
         && n.abs_diff(term.chars().count()) <= 1
@@ -187,7 +197,7 @@ pub fn raw_matches(book: &Codebook, toks: &[Token]) -> Vec<Match> {
 
 /// True when a longer match of another theme covers `m`: "switching cost"
 /// is status quo, not price; "support for SSO" is a feature ask.
-fn shadowed(m: &Match, all: &[Match]) -> bool {
+pub(crate) fn is_shadowed(m: &Match, all: &[Match]) -> bool {
     all.iter().any(|o| {
         o.theme != m.theme
             && o.start <= m.start
@@ -204,7 +214,7 @@ pub fn matches(book: &Codebook, text: &str) -> Vec<Match> {
     let mut ms: Vec<Match> = raw
         .iter()
         .filter(|m| !dismissed.iter().any(|d| d.covers(m.start, m.end)))
-        .filter(|m| !shadowed(m, &raw))
+        .filter(|m| !is_shadowed(m, &raw))
         .cloned()
         .collect();
     ms.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.theme, m.rule));
@@ -247,3 +257,7 @@ pub fn stages(book: &Codebook, text: &str) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "themes_tests.rs"]
+mod tests;

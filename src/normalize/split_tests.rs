@@ -1,0 +1,114 @@
+//! Table tests of `split_items` over cells written the way reps write.
+
+use super::*;
+
+fn check(text: &str, want: &[&str]) {
+    assert_eq!(split_items(text), want, "splitting {text:?}");
+}
+
+#[test]
+fn markers_lines_and_separators() {
+    check(
+        "1. price 2. security 3. timing",
+        &["price", "security", "timing"],
+    );
+    check("1.price 2.timing", &["price", "timing"]);
+    check("- price\n- security", &["price", "security"]);
+    check("(1) price (2) budget", &["price", "budget"]);
+    check("a) price b) contract terms", &["price", "contract terms"]);
+    check("Price; budget; timing", &["Price", "budget", "timing"]);
+    check("Top 3:\n1. price\n2. timing", &["price", "timing"]);
+    check("• price • security", &["price", "security"]);
+    check("price\nsecurity\n\n", &["price", "security"]);
+    check("1. Price\n2.\n3.", &["Price"]);
+    check("1/ price\n2/ timing", &["price", "timing"]);
+    check("#1 price #2 timing", &["price", "timing"]);
+    check(
+        "1. ease of use, 2. support, 3. price",
+        &["ease of use", "support", "price"],
+    );
+    check("price\r\nsecurity\r\n", &["price", "security"]);
+    check(
+        "- long item that\n  wraps\n- second",
+        &["long item that wraps", "second"],
+    );
+}
+
+#[test]
+fn commas_ordinals_and_questions() {
+    check(
+        "price, security, integrations",
+        &["price", "security", "integrations"],
+    );
+    check(
+        "pricing, onboarding and support",
+        &["pricing", "onboarding", "support"],
+    );
+    check(
+        "price, especially for multi-year deals",
+        &["price, especially for multi-year deals"],
+    );
+    check("price/budget", &["price/budget"]);
+    check(
+        "Price. Integration with SAP. Timing",
+        &["Price.", "Integration with SAP.", "Timing"],
+    );
+    check(
+        "Price is the main thing. They also want SSO and a SOC 2 report.",
+        &["Price is the main thing. They also want SSO and a SOC 2 report."],
+    );
+    check("Price, esp. vs. Acme", &["Price, esp. vs. Acme"]);
+    check(
+        "They say we're expensive, slow to implement and hard to use",
+        &["They say we're expensive, slow to implement and hard to use"],
+    );
+    check(
+        "Integration with SAP, Salesforce and Workday",
+        &["Integration with SAP, Salesforce and Workday"],
+    );
+    check(
+        "Price (esp. for SMB), integrations, security",
+        &["Price (esp. for SMB)", "integrations", "security"],
+    );
+    check(
+        "Update the design, add customer logos",
+        &["Update the design", "add customer logos"],
+    );
+    check("price and security", &["price and security"]);
+    check(
+        "Firstly the price, secondly SSO, lastly legal",
+        &["the price", "SSO", "legal"],
+    );
+    check(
+        "What's the price? Do you integrate with SAP?",
+        &["What's the price?", "Do you integrate with SAP?"],
+    );
+    check(
+        "version 2.0 is missing SSO",
+        &["version 2.0 is missing SSO"],
+    );
+    check("3-6 months to implement", &["3-6 months to implement"]);
+}
+
+#[test]
+fn filler_gives_no_item() {
+    for f in [
+        "N/A",
+        "n/a.",
+        "-",
+        "none",
+        "nothing to add",
+        "same as last quarter",
+        "see q1",
+        "see above",
+        "n/a - it's fine",
+        "  ",
+    ] {
+        assert!(split_items(f).is_empty(), "{f:?} is filler");
+    }
+    assert_eq!(split_items("no budget"), ["no budget"]);
+    assert_eq!(
+        split_items("None of them have SSO"),
+        ["None of them have SSO"]
+    );
+}
