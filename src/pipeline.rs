@@ -36,8 +36,7 @@ pub struct Analysis {
 
 /// The codebooks in force: the defaults with the config's changes.
 pub fn codebooks(config: &Config) -> Result<Codebooks, Error> {
-    let _ = config;
-    Ok(Codebooks::defaults())
+    Codebooks::with_config(&config.codebooks, &config.base_dir).map_err(Error::Codebook)
 }
 
 /// Reads and codes the exports, without aggregating.
@@ -153,7 +152,7 @@ fn codebook_info(books: &Codebooks) -> BTreeMap<String, CodebookInfo> {
             (
                 id.as_str().to_string(),
                 CodebookInfo {
-                    fingerprint: books.fingerprint(),
+                    fingerprint: b.fingerprint(),
                     themes,
                 },
             )

@@ -31,6 +31,7 @@ pub mod typical;
 pub mod words;
 
 pub use codebook::{Codebook, Codebooks, Theme};
+pub use typical::typical;
 
 /// A theme found in an item, with the rule that matched (for `--explain`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -296,7 +297,3 @@ pub fn normalize_survey(
     (n, coded)
 }
 
-/// Indices of the most typical of `texts` (placeholder: in order).
-pub fn typical(texts: &[&str], k: usize) -> Vec<usize> {
-    (0..texts.len().min(k)).collect()
-}
