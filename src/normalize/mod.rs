@@ -171,7 +171,8 @@ impl Normalizer {
     pub fn answer(&self, question: QuestionId, text: &str) -> CodedAnswer {
         let kind = question.kind();
         let pieces = match kind {
-            AnswerKind::CodedList | AnswerKind::Personas => split::split_items(text),
+            AnswerKind::CodedList => split::split_items(text),
+            AnswerKind::Personas => persona_items(text),
             _ => whole_answer(text),
         };
         let items = pieces
@@ -235,6 +236,27 @@ impl Normalizer {
         }
         item.text = text;
         item
+    }
+}
+
+/// The items of a titles answer: split like any list, unless splitting
+/// loses or changes a title ("Sr. Manager, Demand Gen" cut after "Sr."),
+/// in which case the answer stays one item. The title parser reads lists
+/// itself, so nothing is lost either way.
+fn persona_items(text: &str) -> Vec<String> {
+    let items = split::split_items(text);
+    if items.len() < 2 {
+        return items;
+    }
+    let mut whole = personas::parse_personas(text);
+    let mut parts: Vec<Persona> = items.iter().flat_map(|i| personas::parse_personas(i)).collect();
+    whole.sort();
+    parts.sort();
+    parts.dedup();
+    if whole == parts {
+        items
+    } else {
+        whole_answer(text)
     }
 }
 
