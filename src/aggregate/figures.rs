@@ -265,7 +265,7 @@ fn pair_days(p: &DurationRange) -> f64 {
     }
 }
 
-fn answer_pairs<'a>(a: &'a crate::normalize::CodedAnswer) -> Vec<DurationRange> {
+fn answer_pairs(a: &crate::normalize::CodedAnswer) -> Vec<DurationRange> {
     a.items
         .iter()
         .flat_map(|i| i.durations.iter().cloned())
