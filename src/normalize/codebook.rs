@@ -37,6 +37,10 @@ pub struct Theme {
     /// Common misspellings, matched exactly after folding.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub misspellings: Vec<String>,
+    /// Exceptions: phrases in which this theme's rules do not count ("do
+    /// you support" is a question frame, not `support`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not: Vec<String>,
 }
 
 impl Theme {
@@ -47,6 +51,7 @@ impl Theme {
         self.stems.extend(more.stems.iter().cloned());
         self.abbrevs.extend(more.abbrevs.iter().cloned());
         self.misspellings.extend(more.misspellings.iter().cloned());
+        self.not.extend(more.not.iter().cloned());
     }
 }
 
@@ -161,6 +166,8 @@ pub struct ThemeOverride {
     pub abbrevs: Vec<String>,
     #[serde(default)]
     pub misspellings: Vec<String>,
+    #[serde(default)]
+    pub not: Vec<String>,
 }
 
 /// The `[codebooks]` section of the config: codebook id -> changes.
@@ -283,6 +290,7 @@ fn apply(book: &mut Codebook, change: &CodebookOverride, base_dir: &Path) -> Res
             stems: add.stems.clone(),
             abbrevs: add.abbrevs.clone(),
             misspellings: add.misspellings.clone(),
+            not: add.not.clone(),
         };
         match book.themes.iter_mut().find(|t| &t.id == id) {
             Some(theme) => {

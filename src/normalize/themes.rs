@@ -40,6 +40,8 @@ pub struct Rule {
 pub struct CompiledTheme {
     pub id: String,
     pub rules: Vec<Rule>,
+    /// Exception phrases: a match inside one of these does not count.
+    vetoes: Vec<Vec<Pat>>,
 }
 
 /// A codebook's rules, indexed by the first word a rule needs, so an item
@@ -177,6 +179,7 @@ pub fn compile(theme: &Theme) -> CompiledTheme {
     CompiledTheme {
         id: theme.id.clone(),
         rules,
+        vetoes: theme.not.iter().map(|p| phrase_pats(p)).collect(),
     }
 }
 
@@ -265,6 +268,14 @@ pub(crate) fn is_shadowed(m: &Match, all: &[Match]) -> bool {
     })
 }
 
+/// True when an exception phrase of the theme covers the match.
+fn vetoed(theme: &CompiledTheme, m: &Match, toks: &[Token]) -> bool {
+    theme.vetoes.iter().any(|pats| {
+        (m.start.saturating_sub(pats.len() + 2)..=m.start)
+            .any(|i| match_at(pats, toks, i).is_some_and(|end| end >= m.end))
+    })
+}
+
 /// The matches that survive negation, in text order.
 pub fn matches(book: &Codebook, text: &str) -> Vec<Match> {
     let toks = fold::tokens(text);
@@ -274,6 +285,7 @@ pub fn matches(book: &Codebook, text: &str) -> Vec<Match> {
         .iter()
         .filter(|m| !dismissed.iter().any(|d| d.covers(m.start, m.end)))
         .filter(|m| !is_shadowed(m, &raw))
+        .filter(|m| !vetoed(&book.compiled().themes[m.theme], m, &toks))
         .cloned()
         .collect();
     ms.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.theme, m.rule));

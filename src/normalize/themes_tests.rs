@@ -61,6 +61,11 @@ fn buying_concerns() {
             ("does it have a mobile app?", &["features"]),
             ("who is their account manager after the sale", &["support"]),
             ("the weather", &["other"]),
+            ("do you support single sign on?", &["integration"]),
+            ("is there a setup fee?", &["price"]),
+            ("went with a cheaper option", &["competitor", "price"]),
+            ("they don't see security as a blocker", &["other"]),
+            ("customised dashboards are missing", &["features"]),
         ],
     );
 }
