@@ -2,15 +2,16 @@
 //! them, embedded as TOML (`data/codebooks/*.toml`) and extendable or
 //! replaceable from the config's `[codebooks]` section (docs/codebooks.md).
 
-use super::themes::{self, CompiledTheme};
+use super::themes::Compiled;
 use crate::questions::CodebookId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// One theme of a codebook and the rules that find it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
@@ -36,6 +37,10 @@ pub struct Theme {
     /// Common misspellings, matched exactly after folding.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub misspellings: Vec<String>,
+    /// Exceptions: phrases in which this theme's rules do not count ("do
+    /// you support" is a question frame, not `support`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not: Vec<String>,
 }
 
 impl Theme {
@@ -46,6 +51,7 @@ impl Theme {
         self.stems.extend(more.stems.iter().cloned());
         self.abbrevs.extend(more.abbrevs.iter().cloned());
         self.misspellings.extend(more.misspellings.iter().cloned());
+        self.not.extend(more.not.iter().cloned());
     }
 }
 
@@ -82,16 +88,14 @@ impl Codebook {
 
     /// The compiled rules, cached by the content of the themes so that
     /// coding thousands of items compiles each codebook once.
-    pub(crate) fn compiled(&self) -> Arc<Vec<CompiledTheme>> {
-        static CACHE: OnceLock<Mutex<BTreeMap<u64, Arc<Vec<CompiledTheme>>>>> = OnceLock::new();
-        let mut h = Fnv::default();
-        for t in &self.themes {
-            h.write(format!("{t:?}").as_bytes());
-        }
+    pub(crate) fn compiled(&self) -> Arc<Compiled> {
+        static CACHE: OnceLock<Mutex<BTreeMap<u64, Arc<Compiled>>>> = OnceLock::new();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.themes.hash(&mut h);
         let cache = CACHE.get_or_init(Default::default);
         let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
-        map.entry(h.0)
-            .or_insert_with(|| Arc::new(self.themes.iter().map(themes::compile).collect()))
+        map.entry(h.finish())
+            .or_insert_with(|| Arc::new(Compiled::new(&self.themes)))
             .clone()
     }
 
@@ -162,6 +166,8 @@ pub struct ThemeOverride {
     pub abbrevs: Vec<String>,
     #[serde(default)]
     pub misspellings: Vec<String>,
+    #[serde(default)]
+    pub not: Vec<String>,
 }
 
 /// The `[codebooks]` section of the config: codebook id -> changes.
@@ -284,6 +290,7 @@ fn apply(book: &mut Codebook, change: &CodebookOverride, base_dir: &Path) -> Res
             stems: add.stems.clone(),
             abbrevs: add.abbrevs.clone(),
             misspellings: add.misspellings.clone(),
+            not: add.not.clone(),
         };
         match book.themes.iter_mut().find(|t| &t.id == id) {
             Some(theme) => {

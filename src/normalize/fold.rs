@@ -44,8 +44,34 @@ pub fn stem(word: &str) -> String {
     stemmer().stem(word).into_owned()
 }
 
-/// A word without its inflection: plural, -ed, -ing and a final e.
+fn british() -> &'static [(String, String)] {
+    #[derive(serde::Deserialize)]
+    struct Spelling {
+        british: Vec<(String, String)>,
+    }
+    static B: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    B.get_or_init(|| {
+        let s: Spelling =
+            toml::from_str(include_str!("../../data/spelling.toml")).expect("spelling");
+        s.british
+    })
+}
+
+/// The American spelling of a word that starts like a British one.
+fn americanize(word: &str) -> String {
+    let hit = british().iter().find(|(gb, _)| {
+        word.starts_with(gb.as_str()) && !(gb == "analys" && word.starts_with("analysi"))
+    });
+    match hit {
+        Some((gb, us)) => format!("{us}{}", &word[gb.len()..]),
+        None => word.to_string(),
+    }
+}
+
+/// A word without its inflection: plural, -ed, -ing and a final e; in
+/// American spelling ("customised" and "customized" meet).
 pub fn lemma(word: &str) -> String {
+    let word = &americanize(word);
     let n = word.len();
     if n <= 3 || !word.is_ascii() || word.chars().any(|c| c.is_ascii_digit()) {
         return word.to_string();
@@ -238,6 +264,9 @@ mod tests {
         assert_eq!(lemma("integrations"), "integration");
         assert_ne!(lemma("customers"), lemma("customization"));
         assert_eq!(lemma("priorities"), "priority");
+        assert_eq!(lemma("customised"), lemma("customized"));
+        assert_eq!(lemma("licence"), lemma("license"));
+        assert_eq!(lemma("analysis"), "analysis");
     }
 
     #[test]

@@ -21,12 +21,30 @@ struct Lexicon {
     pre_cues: Vec<String>,
     clause_cues: Vec<String>,
     lack_words: Vec<String>,
+    /// The cues split into words once; (words, must end the clause).
+    #[serde(skip)]
+    pre: Vec<(Vec<String>, bool)>,
+    #[serde(skip)]
+    clause: Vec<(Vec<String>, bool)>,
+}
+
+fn split_cues(cues: &[String]) -> Vec<(Vec<String>, bool)> {
+    cues.iter()
+        .map(|c| match c.strip_suffix(" $") {
+            Some(c) => (c.split(' ').map(String::from).collect(), true),
+            None => (c.split(' ').map(String::from).collect(), false),
+        })
+        .collect()
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        toml::from_str(include_str!("../../data/negation.toml")).expect("data/negation.toml")
+        let mut lex: Lexicon =
+            toml::from_str(include_str!("../../data/negation.toml")).expect("data/negation.toml");
+        lex.pre = split_cues(&lex.pre_cues);
+        lex.clause = split_cues(&lex.clause_cues);
+        lex
     })
 }
 
@@ -85,13 +103,13 @@ fn clause_dismissals(words: &[&str], base: usize, more: bool, out: &mut Vec<Dism
     let lex = lexicon();
     let end = base + words.len();
     for i in 0..words.len() {
-        if let Some(n) = phrase_at(words, i, &lex.clause_cues) {
+        if let Some(n) = phrase_at(words, i, &lex.clause) {
             out.push(Dismissal {
                 cue: (base + i, base + i + n),
                 scope: (base, end),
             });
         }
-        if let Some(n) = phrase_at(words, i, &lex.pre_cues) {
+        if let Some(n) = phrase_at(words, i, &lex.pre) {
             out.push(Dismissal {
                 cue: (base + i, base + i + n),
                 scope: (base + i + n, end),
@@ -113,13 +131,8 @@ fn clause_dismissals(words: &[&str], base: usize, more: bool, out: &mut Vec<Dism
 }
 
 /// Length of a cue phrase of `cues` starting at `i`, if any.
-fn phrase_at(words: &[&str], i: usize, cues: &[String]) -> Option<usize> {
-    cues.iter().find_map(|cue| {
-        let (cue, at_end) = match cue.strip_suffix(" $") {
-            Some(c) => (c, true),
-            None => (cue.as_str(), false),
-        };
-        let parts: Vec<&str> = cue.split(' ').collect();
+fn phrase_at(words: &[&str], i: usize, cues: &[(Vec<String>, bool)]) -> Option<usize> {
+    cues.iter().find_map(|(parts, at_end)| {
         let fits = words.len() >= i + parts.len()
             && (!at_end || words.len() == i + parts.len())
             && parts.iter().zip(&words[i..]).all(|(p, w)| {

@@ -54,12 +54,21 @@ fn is_phone(text: &str, start: usize, m: &str) -> bool {
         .iter()
         .all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")));
     let iso_date = groups.len() == 3 && groups[0].len() == 4 && groups[1].len() <= 2;
+    let date = groups.len() == 3 && groups[0].len() <= 2 && groups[1].len() <= 2;
+    // "1 200 000 users": thousands separated by spaces.
+    let thousands = !m.starts_with('+')
+        && groups.len() >= 2
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && !core.contains(['(', '-', '.']);
     let dotted_version = core.contains('.') && groups.iter().all(|g| g.len() <= 2);
     let marked = m.starts_with('+') || m.contains('(') || groups.len() >= 3;
     (7..=15).contains(&core_digits)
         && digits >= 7
         && !years
         && !iso_date
+        && !date
+        && !thousands
         && !dotted_version
         && (marked || core_digits >= 10 || (groups.len() == 2 && groups[0].len() == 3))
 }
@@ -132,6 +141,10 @@ mod tests {
             ("cell 555-123-4567.", "cell [phone]."),
             ("or 555.123.4567", "or [phone]"),
             ("+4915112345678", "[phone]"),
+            ("+33 1 23 45 67 89 or 020 7946 0958", "[phone] or [phone]"),
+            ("1-800-555-1234 x12", "[phone]"),
+            ("+1 (555) 123-4567, thanks", "[phone], thanks"),
+            ("call me at 555-1234", "call me at [phone]"),
             ("see https://acme.com/pricing.", "see [url]."),
             ("see www.acme.io and acme.com", "see [url] and [url]"),
         ];
@@ -154,6 +167,10 @@ mod tests {
             "10,000 users",
             "90 days",
             "Q3 2025",
+            "1 200 000 users",
+            "on 12.05.2024",
+            "ISO 27001 2022",
+            "SOC 2 Type 2",
         ] {
             assert_eq!(redact(text, &[]), text);
         }

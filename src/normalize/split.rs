@@ -20,6 +20,8 @@ struct Fillers {
     lead_ins: Vec<String>,
     comma_qualifiers: Vec<String>,
     clause_verbs: Vec<String>,
+    title_ranks: Vec<String>,
+    abbreviations: Vec<String>,
 }
 
 fn fillers() -> &'static Fillers {
@@ -292,13 +294,12 @@ fn questions(line: &str) -> Option<Vec<String>> {
 /// ("Fears: ...") stay one item.
 fn fragments(line: &str) -> Option<Vec<String>> {
     const MAX_WORDS: usize = 4;
-    const ABBREVIATIONS: [&str; 9] = ["vs", "etc", "eg", "ie", "inc", "approx", "mr", "dr", "no"];
     let mut out = Vec::new();
     let mut start = 0;
     for (i, _) in line.match_indices(". ") {
         let next = line[i + 2..].trim_start().chars().next();
         let prev_word = line[start..i].split_whitespace().last().unwrap_or("");
-        let abbrev = ABBREVIATIONS.contains(&fold(prev_word).as_str()) || prev_word.len() == 1;
+        let abbrev = fillers().abbreviations.contains(&fold(prev_word)) || prev_word.len() == 1;
         if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && !abbrev {
             out.push(line[start..=i].to_string());
             start = i + 1;
@@ -351,7 +352,7 @@ fn comma_list(line: &str) -> Option<Vec<String>> {
             .split(' ')
             .any(|w| f.clause_verbs.iter().any(|v| v == w))
     };
-    if parts.iter().any(has_verb) || continues_object(&parts) {
+    if parts.iter().any(has_verb) || continues_object(&parts) || rank_then_department(&parts) {
         return None;
     }
     let limit = if parts.len() >= 3 { 5 } else { 4 };
@@ -359,6 +360,18 @@ fn comma_list(line: &str) -> Option<Vec<String>> {
         .iter()
         .all(|p| (1..=limit).contains(&word_count(p)))
         .then_some(parts)
+}
+
+/// "Director, Revenue Operations", "Sr Director, Marketing": one title.
+fn rank_then_department(parts: &[String]) -> bool {
+    let ranks = &fillers().title_ranks;
+    let is_rank = |w: &str| ranks.iter().any(|r| r == w);
+    let last_word = fold(&parts[0])
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    parts.len() == 2 && is_rank(&last_word) && !fold(&parts[1]).split(' ').any(is_rank)
 }
 
 /// "Integration with SAP, Salesforce and Workday": the names after the

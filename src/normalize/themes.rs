@@ -7,6 +7,7 @@
 use super::codebook::Theme;
 use super::fold::{self, Token};
 use super::{Codebook, ThemeHit, negation};
+use std::collections::HashMap;
 
 /// One word of a compiled pattern.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +40,65 @@ pub struct Rule {
 pub struct CompiledTheme {
     pub id: String,
     pub rules: Vec<Rule>,
+    /// Exception phrases: a match inside one of these does not count.
+    vetoes: Vec<Vec<Pat>>,
+}
+
+/// A codebook's rules, indexed by the first word a rule needs, so an item
+/// tries only the rules that can start at each of its words.
+#[derive(Debug)]
+pub struct Compiled {
+    pub themes: Vec<CompiledTheme>,
+    by_word: HashMap<String, Vec<(usize, usize)>>,
+    anywhere: Vec<(usize, usize)>,
+    fuzzy: Vec<(usize, usize)>,
+}
+
+impl Compiled {
+    pub fn new(themes: &[Theme]) -> Compiled {
+        let themes: Vec<CompiledTheme> = themes.iter().map(compile).collect();
+        let mut by_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut anywhere = Vec::new();
+        let mut fuzzy = Vec::new();
+        for (ti, t) in themes.iter().enumerate() {
+            for (ri, r) in t.rules.iter().enumerate() {
+                match &r.pats[0] {
+                    Pat::Lemma(w) | Pat::Exact(w) | Pat::Caps(w) => {
+                        by_word.entry(w.clone()).or_default().push((ti, ri));
+                    }
+                    Pat::Fuzzy(_) => fuzzy.push((ti, ri)),
+                    _ => anywhere.push((ti, ri)),
+                }
+            }
+        }
+        Compiled {
+            themes,
+            by_word,
+            anywhere,
+            fuzzy,
+        }
+    }
+
+    /// The rules that may match at a token, in codebook order.
+    fn candidates(&self, t: &Token) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = self.anywhere.clone();
+        // Only long, uncommon words can be a misspelling (see `fuzzy_eq`).
+        if t.word.len() >= 7 && !super::words::is_common(&t.word) {
+            out.extend(&self.fuzzy);
+        }
+        for key in [&t.lemma, &t.word] {
+            if let Some(v) = self.by_word.get(key) {
+                out.extend(v);
+            }
+        }
+        // An abbreviation's plural ("APIs") is keyed by its singular.
+        if let Some(v) = t.word.strip_suffix('s').and_then(|w| self.by_word.get(w)) {
+            out.extend(v);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// A rule matching tokens `start..end` of an item.
@@ -119,6 +179,7 @@ pub fn compile(theme: &Theme) -> CompiledTheme {
     CompiledTheme {
         id: theme.id.clone(),
         rules,
+        vetoes: theme.not.iter().map(|p| phrase_pats(p)).collect(),
     }
 }
 
@@ -142,13 +203,13 @@ fn word_matches(p: &Pat, t: &Token) -> bool {
 }
 
 fn fuzzy_eq(term: &str, word: &str) -> bool {
-    let n = word.chars().count();
+    let n = word.len();
     n >= 7
-        && !super::words::is_common(word)
-        && term.chars().next() == word.chars().next()
+        && n.abs_diff(term.len()) <= 1
+        && term.as_bytes()[0] == word.as_bytes()[0]
         && term != word
-        && n.abs_diff(term.chars().count()) <= 1
         && strsim::damerau_levenshtein(term, word) == 1
+        && !super::words::is_common(word)
 }
 
 /// The end (exclusive) of a match of `pats` starting at token `i`.
@@ -175,23 +236,24 @@ fn match_at(pats: &[Pat], toks: &[Token], i: usize) -> Option<usize> {
 
 /// Every rule match in the tokens, before negation.
 pub fn raw_matches(book: &Codebook, toks: &[Token]) -> Vec<Match> {
+    let compiled = book.compiled();
     let mut out = Vec::new();
-    for (ti, theme) in book.compiled().iter().enumerate() {
-        for (ri, rule) in theme.rules.iter().enumerate() {
-            for i in 0..toks.len() {
-                if let Some(end) = match_at(&rule.pats, toks, i)
-                    && end > i
-                {
-                    out.push(Match {
-                        theme: ti,
-                        rule: ri,
-                        start: i,
-                        end,
-                    });
-                }
+    for (i, tok) in toks.iter().enumerate() {
+        for (ti, ri) in compiled.candidates(tok) {
+            let rule = &compiled.themes[ti].rules[ri];
+            if let Some(end) = match_at(&rule.pats, toks, i)
+                && end > i
+            {
+                out.push(Match {
+                    theme: ti,
+                    rule: ri,
+                    start: i,
+                    end,
+                });
             }
         }
     }
+    out.sort_by_key(|m| (m.theme, m.rule, m.start));
     out
 }
 
@@ -206,6 +268,14 @@ pub(crate) fn is_shadowed(m: &Match, all: &[Match]) -> bool {
     })
 }
 
+/// True when an exception phrase of the theme covers the match.
+fn vetoed(theme: &CompiledTheme, m: &Match, toks: &[Token]) -> bool {
+    theme.vetoes.iter().any(|pats| {
+        (m.start.saturating_sub(pats.len() + 2)..=m.start)
+            .any(|i| match_at(pats, toks, i).is_some_and(|end| end >= m.end))
+    })
+}
+
 /// The matches that survive negation, in text order.
 pub fn matches(book: &Codebook, text: &str) -> Vec<Match> {
     let toks = fold::tokens(text);
@@ -215,6 +285,7 @@ pub fn matches(book: &Codebook, text: &str) -> Vec<Match> {
         .iter()
         .filter(|m| !dismissed.iter().any(|d| d.covers(m.start, m.end)))
         .filter(|m| !is_shadowed(m, &raw))
+        .filter(|m| !vetoed(&book.compiled().themes[m.theme], m, &toks))
         .cloned()
         .collect();
     ms.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.theme, m.rule));
@@ -226,11 +297,11 @@ pub fn code(book: &Codebook, text: &str) -> Vec<ThemeHit> {
     let compiled = book.compiled();
     let mut hits: Vec<ThemeHit> = Vec::new();
     for m in matches(book, text) {
-        let id = &compiled[m.theme].id;
+        let id = &compiled.themes[m.theme].id;
         if !hits.iter().any(|h| &h.id == id) {
             hits.push(ThemeHit {
                 id: id.clone(),
-                rule: compiled[m.theme].rules[m.rule].shown.clone(),
+                rule: compiled.themes[m.theme].rules[m.rule].shown.clone(),
             });
         }
     }
@@ -250,7 +321,7 @@ pub fn stages(book: &Codebook, text: &str) -> Vec<String> {
     let compiled = book.compiled();
     let mut out: Vec<String> = Vec::new();
     for m in matches(book, text) {
-        let id = &compiled[m.theme].id;
+        let id = &compiled.themes[m.theme].id;
         if !out.contains(id) {
             out.push(id.clone());
         }

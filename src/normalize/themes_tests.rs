@@ -56,11 +56,17 @@ fn buying_concerns() {
             ),
             ("security wasn't an issue, timing was", &["timing"]),
             ("they don't care about integrations", &["other"]),
+            ("they never ask about security, only price", &["price"]),
             ("can't build the business case", &["roi"]),
             ("evaluating two other vendors", &["competitor"]),
             ("does it have a mobile app?", &["features"]),
             ("who is their account manager after the sale", &["support"]),
             ("the weather", &["other"]),
+            ("do you support single sign on?", &["integration"]),
+            ("is there a setup fee?", &["price"]),
+            ("went with a cheaper option", &["competitor", "price"]),
+            ("they don't see security as a blocker", &["other"]),
+            ("customised dashboards are missing", &["features"]),
         ],
     );
 }
@@ -96,6 +102,7 @@ fn differentiators() {
             ("case studies and G2 reviews", &["proof"]),
             ("great support and easy to use", &["ease_of_use", "support"]),
             ("not the cheapest but best support", &["support"]),
+            ("they don't win on price, it's their brand", &["brand"]),
         ],
     );
 }

@@ -10,13 +10,13 @@ use super::themes::{self, raw_matches};
 use super::{Codebook, Tone};
 use std::sync::OnceLock;
 
-const NEGATORS: [&str; 14] = [
+const NEGATORS: [&str; 17] = [
     "not", "never", "no", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "cant", "cannot",
-    "hardly", "nothing", "nt",
+    "hardly", "nothing", "nt", "nobody", "noone", "none",
 ];
 
 /// How far back (in words) a negator reaches.
-const REACH: usize = 3;
+const REACH: usize = 4;
 
 fn lexicon() -> &'static Codebook {
     static BOOK: OnceLock<Codebook> = OnceLock::new();
@@ -46,8 +46,12 @@ pub fn tone(text: &str) -> Tone {
     let raw = raw_matches(book, &toks);
     let mut score = Score::default();
     for m in raw.iter().filter(|m| !themes::is_shadowed(m, &raw)) {
-        // Theme 0 is positive, 1 negative (data/tone.toml order).
-        let polarity = m.theme.min(1);
+        // Themes: 0 positive, 1 negative, 2 mixed (data/tone.toml order).
+        if m.theme == 2 {
+            score.strong = [true, true];
+            continue;
+        }
+        let polarity = m.theme;
         let has_own_negator = toks[m.start..m.end]
             .iter()
             .any(|t| NEGATORS.contains(&t.word.as_str()));
@@ -85,6 +89,9 @@ mod tests {
             ("looks like it was built in 2010", Tone::Negative),
             ("they never say a bad word about it", Tone::Positive),
             ("great videos; the form never works though", Tone::Mixed),
+            ("mixed reviews", Tone::Mixed),
+            ("nobody has said anything negative", Tone::Positive),
+            ("doesn't explain what we do", Tone::Negative),
         ];
         for (text, want) in cases {
             assert_eq!(tone(text), want, "{text}");
