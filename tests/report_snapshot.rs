@@ -8,7 +8,9 @@ use frontline::render::{Renderer, build_view_with};
 use std::path::{Path, PathBuf};
 
 fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data")
+        .join(name)
 }
 
 fn snapshot(name: &str) -> frontline::snapshot::Snapshot {

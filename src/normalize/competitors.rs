@@ -11,7 +11,7 @@ use super::words::{is_brand, is_common, is_month_or_day};
 use super::{Codebooks, codebook::Theme};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// Competitor names (as configured or discovered) that `text` mentions, in
 /// the spelling of `known`, in order of first mention, each once.
@@ -22,12 +22,7 @@ pub fn find(text: &str, known: &[String]) -> Vec<String> {
         if name.is_empty() {
             continue;
         }
-        // Word-bounded, any case, possessive or plural allowed ("Acme's").
-        let pattern = format!(
-            r"(?i)(?:^|[^\w]){}(?:['’]s|s)?(?:$|[^\w])",
-            regex::escape(name)
-        );
-        let Ok(re) = Regex::new(&pattern) else {
+        let Some(re) = name_pattern(name) else {
             continue;
         };
         if let Some(m) = re.find(text)
@@ -38,6 +33,24 @@ pub fn find(text: &str, known: &[String]) -> Vec<String> {
     }
     found.sort();
     found.into_iter().map(|(_, n)| n).collect()
+}
+
+/// The pattern that finds `name`: word-bounded, any case, possessive or
+/// plural allowed ("Acme's"). Compiled once per name, since every item of
+/// three questions is searched for every name.
+fn name_pattern(name: &str) -> Option<Regex> {
+    static CACHE: OnceLock<Mutex<BTreeMap<String, Option<Regex>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+    map.entry(name.to_string())
+        .or_insert_with(|| {
+            let pattern = format!(
+                r"(?i)(?:^|[^\w]){}(?:['’]s|s)?(?:$|[^\w])",
+                regex::escape(name)
+            );
+            Regex::new(&pattern).ok()
+        })
+        .clone()
 }
 
 /// Folded words of the default codebooks' rules: "Price" or "Security" at

@@ -249,7 +249,10 @@ fn persona_items(text: &str) -> Vec<String> {
         return items;
     }
     let mut whole = personas::parse_personas(text);
-    let mut parts: Vec<Persona> = items.iter().flat_map(|i| personas::parse_personas(i)).collect();
+    let mut parts: Vec<Persona> = items
+        .iter()
+        .flat_map(|i| personas::parse_personas(i))
+        .collect();
     whole.sort();
     parts.sort();
     parts.dedup();
@@ -318,4 +321,3 @@ pub fn normalize_survey(
         .collect();
     (n, coded)
 }
-

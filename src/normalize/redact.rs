@@ -5,7 +5,7 @@
 //! in an answer stay as written.
 
 use regex::{Captures, Regex};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("redact regex"))
@@ -118,14 +118,30 @@ fn redact_names(text: &str, names: &[&str]) -> String {
     // Longest first, so "Anna Berg" goes before "Anna".
     parts.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     parts.dedup();
-    let mut out = text.to_string();
-    for p in parts {
-        let pattern = format!(r"(?i)\b{}\b", regex::escape(&p));
-        if let Ok(r) = Regex::new(&pattern) {
-            out = r.replace_all(&out, "[name]").into_owned();
-        }
+    if parts.is_empty() {
+        return text.to_string();
     }
-    out
+    match names_pattern(&parts) {
+        Some(r) => r.replace_all(text, "[name]").into_owned(),
+        None => text.to_string(),
+    }
+}
+
+/// One alternation of every name part, compiled once per list of names
+/// (a report redacts every quote with the same list).
+fn names_pattern(parts: &[String]) -> Option<Regex> {
+    static CACHE: OnceLock<Mutex<Option<(Vec<String>, Option<Regex>)>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut slot = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((key, re)) = slot.as_ref()
+        && key == parts
+    {
+        return re.clone();
+    }
+    let alternation: Vec<String> = parts.iter().map(|p| regex::escape(p)).collect();
+    let re = Regex::new(&format!(r"(?i)\b(?:{})\b", alternation.join("|"))).ok();
+    *slot = Some((parts.to_vec(), re.clone()));
+    re
 }
 
 #[cfg(test)]
