@@ -17,10 +17,37 @@ pub(super) fn pick(ctx: &Context, members: &[(usize, &str)]) -> Vec<String> {
             continue;
         }
         seen_respondents.push(r);
-        out.push(redact(text, &names));
+        out.push(unquote(&redact(text, &names)));
         if out.len() == ctx.settings.quotes_per_theme {
             break;
         }
     }
     out
+}
+
+/// The report puts each quote in quotation marks; an item a rep already
+/// wrote in quotes would otherwise show doubled marks.
+fn unquote(text: &str) -> String {
+    let t = text.trim();
+    for (open, close) in [('"', '"'), ('“', '”'), ('\'', '\''), ('‘', '’')] {
+        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close))
+            && !inner.contains([open, close])
+        {
+            return inner.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unquote;
+
+    #[test]
+    fn surrounding_quotes_are_dropped_once() {
+        assert_eq!(unquote("\"we're fine with excel\""), "we're fine with excel");
+        assert_eq!(unquote("“too pricey”"), "too pricey");
+        assert_eq!(unquote("\"a\" and \"b\""), "\"a\" and \"b\"");
+        assert_eq!(unquote("plain"), "plain");
+    }
 }
