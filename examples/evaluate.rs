@@ -97,6 +97,38 @@ fn ratio(num: usize, den: usize) -> f64 {
     }
 }
 
+/// The headline numbers of one split, and the targets they miss.
+#[derive(Default)]
+struct Summary {
+    cells: Vec<(String, String)>,
+    missed: Vec<String>,
+}
+
+impl Summary {
+    fn cell(&mut self, name: &str, value: String) {
+        self.cells.push((name.to_string(), value));
+    }
+    fn check(&mut self, value: f64, goal: f64, what: &str) {
+        if value < goal {
+            self.missed.push(format!("{what} {value:.3} < {goal}"));
+        }
+    }
+    fn print(&self, split: &str) {
+        println!("\n-- summary [{split}]");
+        for (name, value) in &self.cells {
+            println!("   {name:<28} {value}");
+        }
+        println!();
+        for line in &self.missed {
+            println!("TARGET MISSED [{split}]: {line}");
+        }
+        if self.missed.is_empty() {
+            println!("all targets met [{split}]");
+        }
+        println!();
+    }
+}
+
 struct Options {
     splits: Vec<&'static str>,
     errors: bool,
@@ -107,21 +139,14 @@ fn main() {
     let books = Codebooks::defaults();
     for split in &opts.splits {
         println!("==================== split: {split} ====================");
-        let mut missed = Vec::new();
-        missed.extend(report_themes(&books, split, opts.errors));
-        missed.extend(report_stages(&books, split, opts.errors));
-        missed.extend(report_items(split, opts.errors));
-        missed.extend(report_personas(split, opts.errors));
-        missed.extend(report_durations(split, opts.errors));
-        report_tone(split, opts.errors);
-        println!();
-        for line in &missed {
-            println!("TARGET MISSED [{split}]: {line}");
-        }
-        if missed.is_empty() {
-            println!("all targets met [{split}]");
-        }
-        println!();
+        let mut sum = Summary::default();
+        report_themes(&books, split, opts.errors, &mut sum);
+        report_stages(&books, split, opts.errors, &mut sum);
+        report_items(split, opts.errors, &mut sum);
+        report_personas(split, opts.errors, &mut sum);
+        report_durations(split, opts.errors, &mut sum);
+        report_tone(split, opts.errors, &mut sum);
+        sum.print(split);
     }
 }
 
@@ -199,7 +224,7 @@ struct ThemeOutcome {
     got: BTreeSet<String>,
 }
 
-fn report_themes(books: &Codebooks, split: &str, errors: bool) -> Vec<String> {
+fn report_themes(books: &Codebooks, split: &str, errors: bool, sum: &mut Summary) {
     let mut by_book: BTreeMap<CodebookId, Vec<ThemeOutcome>> = BTreeMap::new();
     for case in load::<ThemeCase>(split, "themes") {
         let Some(id) = case
@@ -223,25 +248,21 @@ fn report_themes(books: &Codebooks, split: &str, errors: bool) -> Vec<String> {
         "{:<18} {:>5} {:>6} {:>6} {:>6}",
         "codebook", "items", "P", "R", "F1"
     );
-    let mut missed = Vec::new();
     for (id, outcomes) in &by_book {
         let mut c = Counts::default();
         outcomes.iter().for_each(|o| c.add(&o.gold, &o.got));
+        let (p, r, f) = scores(c);
         println!(
-            "{:<18} {:>5} {:>6.3} {:>6.3} {:>6.3}",
+            "{:<18} {:>5} {p:>6} {r:>6} {f:>6}",
             id.as_str(),
-            outcomes.len(),
-            c.precision(),
-            c.recall(),
-            c.f1()
+            outcomes.len()
         );
-        if c.f1() < THEME_F1_TARGET {
-            missed.push(format!(
-                "themes {} F1 {:.3} < {THEME_F1_TARGET}",
-                id.as_str(),
-                c.f1()
-            ));
-        }
+        sum.cell(&format!("{} F1", id.as_str()), f);
+        sum.check(
+            c.f1(),
+            THEME_F1_TARGET,
+            &format!("themes {} F1", id.as_str()),
+        );
     }
     for (id, outcomes) in &by_book {
         print_theme_rows(*id, outcomes);
@@ -249,7 +270,6 @@ fn report_themes(books: &Codebooks, split: &str, errors: bool) -> Vec<String> {
             print_theme_errors(*id, outcomes);
         }
     }
-    missed
 }
 
 fn print_theme_rows(id: CodebookId, outcomes: &[ThemeOutcome]) {
@@ -269,20 +289,26 @@ fn print_theme_rows(id: CodebookId, outcomes: &[ThemeOutcome]) {
         "theme", "support", "P", "R", "F1"
     );
     for (theme, (support, c)) in per {
-        // "-" marks an undefined score (no prediction, or no gold label).
-        let p = defined(c.tp + c.fp, c.precision());
-        let r = defined(c.tp + c.fn_, c.recall());
-        let f = defined((c.tp + c.fp) * (c.tp + c.fn_), c.f1());
+        let (p, r, f) = scores(c);
         println!("   {theme:<22} {support:>7} {p:>6} {r:>6} {f:>6}");
     }
 }
 
-fn defined(den: usize, value: f64) -> String {
-    if den == 0 {
-        "-".to_string()
-    } else {
-        format!("{value:.3}")
-    }
+/// Precision, recall and F1 for printing; "-" marks an undefined score (no
+/// prediction at all, or no gold label), rather than a flattering 1.0.
+fn scores(c: Counts) -> (String, String, String) {
+    let defined = |den: usize, value: f64| {
+        if den == 0 {
+            "-".to_string()
+        } else {
+            format!("{value:.3}")
+        }
+    };
+    (
+        defined(c.tp + c.fp, c.precision()),
+        defined(c.tp + c.fn_, c.recall()),
+        defined(c.tp + c.fp + c.fn_, c.f1()),
+    )
 }
 
 /// The worst errors are those with the most wrong labels; ties keep file order.
@@ -309,7 +335,7 @@ fn print_theme_errors(id: CodebookId, outcomes: &[ThemeOutcome]) {
     }
 }
 
-fn report_stages(books: &Codebooks, split: &str, errors: bool) -> Vec<String> {
+fn report_stages(books: &Codebooks, split: &str, errors: bool, sum: &mut Summary) {
     let cases = load::<StageCase>(split, "stages");
     let book = book(books, CodebookId::SalesStages);
     let (mut c, mut exact) = (Counts::default(), 0);
@@ -325,22 +351,11 @@ fn report_stages(books: &Codebooks, split: &str, errors: bool) -> Vec<String> {
     }
     let acc = ratio(exact, cases.len());
     println!("\n-- stages ({} answers)", cases.len());
-    println!(
-        "   set P {:.3}  R {:.3}  F1 {:.3}   exact sequence {:.3}",
-        c.precision(),
-        c.recall(),
-        c.f1(),
-        acc
-    );
+    let (p, r, f) = scores(c);
+    println!("   set P {p}  R {r}  F1 {f}   exact sequence {acc:.3}");
     print_failures(errors, &failures);
-    if c.f1() < THEME_F1_TARGET {
-        vec![format!(
-            "stages (sales_stages) F1 {:.3} < {THEME_F1_TARGET}",
-            c.f1()
-        )]
-    } else {
-        vec![]
-    }
+    sum.cell("sales_stages F1 / exact", format!("{f} / {acc:.3}"));
+    sum.check(c.f1(), THEME_F1_TARGET, "stages (sales_stages) F1");
 }
 
 fn print_failures(errors: bool, failures: &[(&String, String, String)]) {
@@ -352,7 +367,7 @@ fn print_failures(errors: bool, failures: &[(&String, String, String)]) {
     }
 }
 
-fn report_items(split: &str, errors: bool) -> Vec<String> {
+fn report_items(split: &str, errors: bool, sum: &mut Summary) {
     let cases = load::<ItemCase>(split, "items");
     let mut exact = 0;
     let mut failures = Vec::new();
@@ -372,15 +387,8 @@ fn report_items(split: &str, errors: bool) -> Vec<String> {
     println!("\n-- items ({} cells)", cases.len());
     println!("   exact list {acc:.3}");
     print_failures(errors, &failures);
-    target(acc, ITEMS_TARGET, "items exact")
-}
-
-fn target(value: f64, goal: f64, what: &str) -> Vec<String> {
-    if value < goal {
-        vec![format!("{what} {value:.3} < {goal}")]
-    } else {
-        vec![]
-    }
+    sum.cell("items exact", format!("{acc:.3}"));
+    sum.check(acc, ITEMS_TARGET, "items exact");
 }
 
 fn persona_key(p: &Persona) -> String {
@@ -393,7 +401,7 @@ fn persona_key(p: &Persona) -> String {
     )
 }
 
-fn report_personas(split: &str, errors: bool) -> Vec<String> {
+fn report_personas(split: &str, errors: bool, sum: &mut Summary) {
     let cases = load::<PersonaCase>(split, "personas");
     let (mut c, mut exact) = (Counts::default(), 0);
     let mut failures = Vec::new();
@@ -409,13 +417,11 @@ fn report_personas(split: &str, errors: bool) -> Vec<String> {
     }
     let acc = ratio(exact, cases.len());
     println!("\n-- personas ({} answers)", cases.len());
-    println!(
-        "   exact set {acc:.3}   pairs P {:.3}  R {:.3}",
-        c.precision(),
-        c.recall()
-    );
+    let (p, r, _) = scores(c);
+    println!("   exact set {acc:.3}   pairs P {p}  R {r}");
     print_failures(errors, &failures);
-    target(acc, PERSONAS_TARGET, "personas exact")
+    sum.cell("personas exact", format!("{acc:.3}"));
+    sum.check(acc, PERSONAS_TARGET, "personas exact");
 }
 
 fn duration_key(d: &DurationRange) -> (u32, Option<u32>, Option<String>) {
@@ -437,7 +443,7 @@ fn show_durations(ds: &[(u32, Option<u32>, Option<String>)]) -> String {
     ds.iter().map(one).collect::<Vec<_>>().join(", ")
 }
 
-fn report_durations(split: &str, errors: bool) -> Vec<String> {
+fn report_durations(split: &str, errors: bool, sum: &mut Summary) {
     let cases = load::<DurationCase>(split, "durations");
     let (mut exact, mut invented) = (0, 0);
     let mut failures = Vec::new();
@@ -464,14 +470,18 @@ fn report_durations(split: &str, errors: bool) -> Vec<String> {
     println!("\n-- durations ({} answers)", cases.len());
     println!("   exact {acc:.3}   invented values {invented}");
     print_failures(errors, &failures);
-    let mut missed = target(acc, DURATIONS_TARGET, "durations exact");
+    sum.cell(
+        "durations exact / invented",
+        format!("{acc:.3} / {invented}"),
+    );
+    sum.check(acc, DURATIONS_TARGET, "durations exact");
     if invented > 0 {
-        missed.push(format!("durations: {invented} invented value(s), target 0"));
+        sum.missed
+            .push(format!("durations: {invented} invented value(s), target 0"));
     }
-    missed
 }
 
-fn report_tone(split: &str, errors: bool) {
+fn report_tone(split: &str, errors: bool, sum: &mut Summary) {
     let cases = load::<ToneCase>(split, "tone");
     let mut exact = 0;
     let mut failures = Vec::new();
@@ -484,6 +494,8 @@ fn report_tone(split: &str, errors: bool) {
         }
     }
     println!("\n-- tone ({} answers)", cases.len());
-    println!("   accuracy {:.3}", ratio(exact, cases.len()));
+    let acc = ratio(exact, cases.len());
+    println!("   accuracy {acc:.3}");
     print_failures(errors, &failures);
+    sum.cell("tone accuracy", format!("{acc:.3}"));
 }
