@@ -174,7 +174,10 @@ fn quarter_and_quality(
         .collect();
     let counted = quarter::dominant(&dates, fy);
     let (label, reference) = match &req.quarter {
-        Some(l) => (Some(l.clone()), Quarter::parse(l, fy)),
+        Some(l) => {
+            let q = parse_override(l, fy)?;
+            (Some(q.to_string()), Some(q))
+        }
         None => (counted.dominant.map(|q| q.to_string()), counted.dominant),
     };
     let mut outside: BTreeMap<Quarter, usize> = BTreeMap::new();
@@ -196,7 +199,29 @@ fn quarter_and_quality(
             });
         }
     }
-    let mut warnings = survey.warnings.clone();
+    // Only file names: the snapshot must not depend on (or reveal) the
+    // folder the export was saved in.
+    let mut warnings: Vec<_> = survey
+        .warnings
+        .iter()
+        .map(|w| ingest::Warning {
+            file: file_name(std::path::Path::new(&w.file)),
+            ..w.clone()
+        })
+        .collect();
+    if let (Some(given), Some(found)) = (reference, counted.dominant)
+        && req.quarter.is_some()
+        && given != found
+    {
+        warnings.push(ingest::Warning {
+            file: "--quarter".into(),
+            line: None,
+            column: None,
+            message: format!(
+                "the report is labelled {given}, but most responses were submitted in {found}"
+            ),
+        });
+    }
     warnings.sort();
     Ok((
         label,
@@ -212,4 +237,20 @@ fn quarter_and_quality(
             warnings,
         },
     ))
+}
+
+/// The `--quarter` label, checked and written the standard way, so that
+/// reports sort and compare across quarters.
+fn parse_override(label: &str, fy: u32) -> Result<Quarter, Error> {
+    let fiscal = label.trim().to_ascii_uppercase().starts_with("FY");
+    let example = if fy == 1 { "2026-Q3" } else { "FY2027-Q1" };
+    match Quarter::parse(label, fy) {
+        Some(q) if fiscal || fy == 1 => Ok(q),
+        Some(_) => Err(Error::Usage(format!(
+            "--quarter {label:?}: the config sets a fiscal year starting in month {fy}, so name the fiscal quarter, e.g. {example}"
+        ))),
+        None => Err(Error::Usage(format!(
+            "--quarter {label:?} is not a quarter; use a label like {example}"
+        ))),
+    }
 }

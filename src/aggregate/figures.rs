@@ -373,50 +373,43 @@ fn verdict(r: Rating) -> &'static str {
     }
 }
 
+/// Every share is of the respondents who answered (the question's base);
+/// answers without a readable verdict ("not sure", a comment only) are a
+/// row of their own, so the shares add up to 100%.
 fn ratings(answers: &Answers) -> RatingSummary {
+    let n = answers.len();
     let rated: Vec<Rating> = answers.iter().filter_map(|(_, a)| a.rating).collect();
-    let n = rated.len();
-    let distribution = ["yes", "partly", "no"]
+    let unrated = n - rated.len();
+    let mut distribution: Vec<Count> = ["yes", "partly", "no"]
         .into_iter()
         .map(|k| {
-            count(
-                k,
-                capitalize(k),
-                rated.iter().filter(|r| verdict(**r) == k).count(),
-                n,
-            )
+            let c = rated.iter().filter(|r| verdict(**r) == k).count();
+            count(k, capitalize(k), c, n)
         })
         .collect();
+    if unrated > 0 {
+        distribution.push(count(NO_VERDICT, "No clear verdict", unrated, n));
+    }
     let scaled: Vec<u8> = rated
         .iter()
-        .filter_map(|r| {
-            if let Rating::Scale(s) = r {
-                Some(*s)
-            } else {
-                None
-            }
-        })
+        .filter_map(|r| if let Rating::Scale(s) = r { Some(*s) } else { None })
         .collect();
     let scale = if scaled.is_empty() {
         vec![]
     } else {
         (1..=5u8)
-            .map(|s| {
-                count(
-                    s.to_string(),
-                    s.to_string(),
-                    scaled.iter().filter(|x| **x == s).count(),
-                    n,
-                )
-            })
+            .map(|s| count(s.to_string(), s.to_string(), scaled.iter().filter(|x| **x == s).count(), n))
             .collect()
     };
     RatingSummary {
         distribution,
         scale,
-        unrated: answers.len() - n,
+        unrated,
     }
 }
+
+/// The key of answers that gave no yes / partly / no or scale point.
+pub const NO_VERDICT: &str = "no_verdict";
 
 /// The figures of a segment cell: the key of each theme, persona, stage or
 /// verdict, with its count and share among the cell's respondents.

@@ -6,7 +6,7 @@ use crate::ingest::{Role, Survey};
 use crate::normalize::{Codebooks, CodedAnswer, CodedResponse};
 use crate::questions::{AnswerKind, QuestionId};
 use crate::snapshot::{QuestionSummary, SegmentBreakdown, SegmentCell};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 mod figures;
 mod head_to_head;
@@ -159,13 +159,21 @@ fn segments(ctx: &Context, q: QuestionId, answers: &Answers) -> Vec<SegmentBreak
         .map(|(name, _)| {
             let mut by_value: BTreeMap<String, Answers> = BTreeMap::new();
             for (i, a) in answers {
-                if let Some(v) = ctx.survey.responses[*i].segments.get(&name) {
-                    by_value.entry(v.clone()).or_default().push((*i, *a));
-                }
+                // Reps who left the segment blank form a group of their own,
+                // so that they cannot be found by subtraction either.
+                let v = ctx.survey.responses[*i]
+                    .segments
+                    .get(&name)
+                    .cloned()
+                    .unwrap_or_else(|| NO_ANSWER.to_string());
+                by_value.entry(v).or_default().push((*i, *a));
             }
+            let sizes: Vec<(&str, usize)> =
+                by_value.iter().map(|(v, c)| (v.as_str(), c.len())).collect();
+            let hidden = hidden_cells(&sizes, ctx.settings.min_cell_size);
             let cells = by_value
-                .into_iter()
-                .map(|(value, cell)| segment_cell(ctx, q, value, &cell))
+                .iter()
+                .map(|(value, cell)| segment_cell(ctx, q, value, cell, hidden.contains(value)))
                 .collect();
             SegmentBreakdown {
                 segment: name,
@@ -175,8 +183,47 @@ fn segments(ctx: &Context, q: QuestionId, answers: &Answers) -> Vec<SegmentBreak
         .collect()
 }
 
-fn segment_cell(ctx: &Context, q: QuestionId, value: String, cell: &Answers) -> SegmentCell {
-    let suppressed = cell.len() < ctx.settings.min_cell_size;
+/// The segment value of reps who did not answer the segment question.
+pub const NO_ANSWER: &str = "(no answer)";
+
+/// The cells to withhold: every cell under the minimum size and, when
+/// those together are still under it, the next smallest cells too, so that
+/// no small group can be recovered by subtracting the shown cells from the
+/// overall figures.
+fn hidden_cells(sizes: &[(&str, usize)], min: usize) -> BTreeSet<String> {
+    let mut hidden: BTreeSet<String> = sizes
+        .iter()
+        .filter(|(_, n)| *n < min)
+        .map(|(v, _)| v.to_string())
+        .collect();
+    let mut total: usize = sizes.iter().filter(|(v, _)| hidden.contains(*v)).map(|(_, n)| n).sum();
+    let mut visible: Vec<(usize, &str)> = sizes
+        .iter()
+        .filter(|(v, _)| !hidden.contains(*v))
+        .map(|(v, n)| (*n, *v))
+        .collect();
+    visible.sort();
+    let mut next = visible.into_iter();
+    while !hidden.is_empty() && total < min {
+        match next.next() {
+            Some((n, v)) => {
+                hidden.insert(v.to_string());
+                total += n;
+            }
+            None => break,
+        }
+    }
+    hidden
+}
+
+fn segment_cell(
+    ctx: &Context,
+    q: QuestionId,
+    value: &str,
+    cell: &Answers,
+    suppressed: bool,
+) -> SegmentCell {
+    let value = value.to_string();
     let (figures, values) = if suppressed {
         (vec![], vec![])
     } else {
@@ -195,5 +242,31 @@ fn segment_cell(ctx: &Context, q: QuestionId, value: String, cell: &Answers) -> 
         figures,
         median_days,
         values,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hidden_cells;
+
+    fn hidden(sizes: &[(&str, usize)]) -> Vec<String> {
+        hidden_cells(sizes, 5).into_iter().collect()
+    }
+
+    #[test]
+    fn a_lone_small_cell_takes_the_next_smallest_with_it() {
+        // 1 rep alone could be found as overall minus the two big cells.
+        assert_eq!(hidden(&[("A", 14), ("B", 15), ("both", 1)]), ["A", "both"]);
+    }
+
+    #[test]
+    fn small_cells_that_add_up_stay_alone() {
+        assert_eq!(hidden(&[("A", 14), ("x", 3), ("y", 2)]), ["x", "y"]);
+        assert!(hidden(&[("A", 14), ("B", 5)]).is_empty());
+    }
+
+    #[test]
+    fn everything_hidden_when_nothing_else_helps() {
+        assert_eq!(hidden(&[("x", 2), ("y", 1)]), ["x", "y"]);
     }
 }

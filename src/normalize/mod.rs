@@ -173,6 +173,11 @@ impl Normalizer {
         let pieces = match kind {
             AnswerKind::CodedList => split::split_items(text),
             AnswerKind::Personas => persona_items(text),
+            // "No" is an answer here, not filler.
+            AnswerKind::Rating => Some(text.trim())
+                .filter(|t| !t.is_empty())
+                .map(|t| vec![t.to_string()])
+                .unwrap_or_default(),
             _ => whole_answer(text),
         };
         let items = pieces

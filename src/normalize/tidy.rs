@@ -28,6 +28,10 @@ pub struct Record {
     pub stages: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tone: Option<Tone>,
+    /// Rating questions: `yes`, `partly`, `no`, a scale point `1`..`5`, or
+    /// null when the answer gives none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Option<String>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub competitors: Vec<String>,
 }
@@ -79,6 +83,7 @@ pub fn records(survey: &Survey, coded: &[CodedResponse], opts: TidyOptions) -> V
                     personas: (kind == AnswerKind::Personas).then(|| item.personas.clone()),
                     stages: (kind == AnswerKind::Stages).then(|| item.stages.clone()),
                     tone: item.tone,
+                    rating: (kind == AnswerKind::Rating).then(|| answer.rating.map(rating_key)),
                     competitors: item.competitors.clone(),
                 });
             }
@@ -97,7 +102,7 @@ pub fn to_jsonl(records: &[Record]) -> String {
     s
 }
 
-const CSV_HEADER: [&str; 12] = [
+const CSV_HEADER: [&str; 13] = [
     "response",
     "file",
     "question",
@@ -109,6 +114,7 @@ const CSV_HEADER: [&str; 12] = [
     "personas",
     "stages",
     "tone",
+    "rating",
     "competitors",
 ];
 
@@ -147,12 +153,20 @@ pub fn to_csv(records: &[Record]) -> String {
             join(personas.as_deref()),
             join(r.stages.as_deref()),
             r.tone.map(|t| key(&t)).unwrap_or_default(),
+            r.rating.clone().flatten().unwrap_or_default(),
             r.competitors.join("|"),
         ];
         w.write_record(row.iter().map(|c| neutralize(c)))
             .expect("write to memory");
     }
     String::from_utf8(w.into_inner().expect("flush to memory")).expect("csv of UTF-8 is UTF-8")
+}
+
+fn rating_key(r: super::Rating) -> String {
+    match r {
+        super::Rating::Scale(s) => s.to_string(),
+        other => key(&other),
+    }
 }
 
 fn join(v: Option<&[String]>) -> String {
@@ -204,6 +218,7 @@ mod tests {
             personas: None,
             stages: None,
             tone: None,
+            rating: None,
             competitors: vec![],
         };
         let j = to_jsonl(std::slice::from_ref(&r));
