@@ -24,7 +24,16 @@ pub enum Error {
         #[source]
         source: SnapshotError,
     },
-    #[error("{path}: {source}")]
+    /// An input (snapshot, history folder) that could not be read.
+    #[error("{path}: {what}")]
+    Read {
+        path: PathBuf,
+        what: String,
+        #[source]
+        source: Option<std::io::Error>,
+    },
+    /// An output that could not be written.
+    #[error("{path}: could not write it ({source}); check that the folder exists and is writable")]
     Io {
         path: PathBuf,
         #[source]

@@ -392,13 +392,26 @@ fn ratings(answers: &Answers) -> RatingSummary {
     }
     let scaled: Vec<u8> = rated
         .iter()
-        .filter_map(|r| if let Rating::Scale(s) = r { Some(*s) } else { None })
+        .filter_map(|r| {
+            if let Rating::Scale(s) = r {
+                Some(*s)
+            } else {
+                None
+            }
+        })
         .collect();
     let scale = if scaled.is_empty() {
         vec![]
     } else {
         (1..=5u8)
-            .map(|s| count(s.to_string(), s.to_string(), scaled.iter().filter(|x| **x == s).count(), n))
+            .map(|s| {
+                count(
+                    s.to_string(),
+                    s.to_string(),
+                    scaled.iter().filter(|x| **x == s).count(),
+                    n,
+                )
+            })
             .collect()
     };
     RatingSummary {

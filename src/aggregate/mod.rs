@@ -168,8 +168,10 @@ fn segments(ctx: &Context, q: QuestionId, answers: &Answers) -> Vec<SegmentBreak
                     .unwrap_or_else(|| NO_ANSWER.to_string());
                 by_value.entry(v).or_default().push((*i, *a));
             }
-            let sizes: Vec<(&str, usize)> =
-                by_value.iter().map(|(v, c)| (v.as_str(), c.len())).collect();
+            let sizes: Vec<(&str, usize)> = by_value
+                .iter()
+                .map(|(v, c)| (v.as_str(), c.len()))
+                .collect();
             let hidden = hidden_cells(&sizes, ctx.settings.min_cell_size);
             let cells = by_value
                 .iter()
@@ -196,7 +198,11 @@ fn hidden_cells(sizes: &[(&str, usize)], min: usize) -> BTreeSet<String> {
         .filter(|(_, n)| *n < min)
         .map(|(v, _)| v.to_string())
         .collect();
-    let mut total: usize = sizes.iter().filter(|(v, _)| hidden.contains(*v)).map(|(_, n)| n).sum();
+    let mut total: usize = sizes
+        .iter()
+        .filter(|(v, _)| hidden.contains(*v))
+        .map(|(_, n)| n)
+        .sum();
     let mut visible: Vec<(usize, &str)> = sizes
         .iter()
         .filter(|(v, _)| !hidden.contains(*v))

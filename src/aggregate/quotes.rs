@@ -45,7 +45,10 @@ mod tests {
 
     #[test]
     fn surrounding_quotes_are_dropped_once() {
-        assert_eq!(unquote("\"we're fine with excel\""), "we're fine with excel");
+        assert_eq!(
+            unquote("\"we're fine with excel\""),
+            "we're fine with excel"
+        );
         assert_eq!(unquote("“too pricey”"), "too pricey");
         assert_eq!(unquote("\"a\" and \"b\""), "\"a\" and \"b\"");
         assert_eq!(unquote("plain"), "plain");

@@ -61,10 +61,12 @@ pub fn load_side(path: &Path, config_path: Option<&Path>) -> Result<Snapshot, Er
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
-        let text = std::fs::read_to_string(&file).map_err(|source| Error::Io {
-            path: file.clone(),
-            source,
-        })?;
+        let advice = if path.is_dir() {
+            "This folder holds no snapshot.json: give the folder of an earlier `frontline report`, its snapshot.json, or an export."
+        } else {
+            "Give a snapshot.json written by `frontline report`, the folder holding it, or an export."
+        };
+        let text = super::read_input(&file, advice)?;
         return Snapshot::from_json(&text).map_err(|source| Error::Snapshot { path: file, source });
     }
     let req = Request {

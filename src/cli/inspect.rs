@@ -46,11 +46,11 @@ pub fn run(a: Args) -> Result<i32, Error> {
     };
     let inspection = ingest::inspect(&a.export, &config.column_rules(), &opts)?;
     match a.format {
-        Format::Text => print!("{}", inspection.to_text()),
-        Format::Json => println!(
-            "{}",
+        Format::Text => super::print_out(&inspection.to_text())?,
+        Format::Json => super::print_out(&format!(
+            "{}\n",
             serde_json::to_string_pretty(&inspection).expect("inspection serializes")
-        ),
+        ))?,
     }
     Ok(0)
 }

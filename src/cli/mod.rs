@@ -105,3 +105,30 @@ pub fn report_warnings(warnings: &[frontline::ingest::Warning], strict: bool) ->
         0
     }
 }
+
+/// Writes to standard output; a closed pipe (`frontline normalize x.csv |
+/// head`) ends the output quietly instead of failing.
+pub fn print_out(text: &str) -> Result<(), Error> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: PathBuf::from("standard output"),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Reads a text input, saying what to do when it is not there.
+pub fn read_input(path: &Path, advice: &str) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| Error::Read {
+        path: path.to_path_buf(),
+        what: if e.kind() == std::io::ErrorKind::NotFound {
+            format!("no such file. {advice}")
+        } else {
+            format!("could not be read ({e}). {advice}")
+        },
+        source: Some(e),
+    })
+}

@@ -89,7 +89,7 @@ pub fn run(a: Args) -> Result<i32, Error> {
             write_file(&path, &text)?;
             eprintln!("Wrote {} records to {}", records.len(), path.display());
         }
-        None => print!("{text}"),
+        None => super::print_out(&text)?,
     }
     Ok(0)
 }

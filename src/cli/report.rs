@@ -95,7 +95,7 @@ pub fn run(a: Args) -> Result<i32, Error> {
         None => vec![],
     };
     let previous = match &a.previous {
-        Some(p) => Some(super::diff::load_side(p, None)?),
+        Some(p) => Some(super::diff::load_side(p, a.config.as_deref())?),
         None => history.last().cloned(),
     };
     if let Some(p) = &previous {
@@ -127,27 +127,44 @@ pub fn run(a: Args) -> Result<i32, Error> {
 }
 
 /// The snapshots of earlier quarters in `dir` (its own snapshot.json and
-/// those one folder down), oldest first; the current quarter's own
-/// snapshot, when re-running, is left out.
+/// those one folder down), oldest first, one per quarter; the current
+/// quarter's own snapshot, when re-running, is left out. A snapshot that
+/// cannot be read is skipped with a warning rather than stopping the report.
 fn load_history(dir: &Path, current: Option<&str>) -> Result<Vec<Snapshot>, Error> {
-    let io = |source| Error::Io {
+    let read_err = |e: std::io::Error| Error::Read {
         path: dir.to_path_buf(),
-        source,
+        what: format!(
+            "could not list this folder ({e}). Give the folder that holds earlier reports, e.g. frontline-reports."
+        ),
+        source: Some(e),
     };
     let mut paths = vec![dir.join("snapshot.json")];
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        paths.push(entry.map_err(io)?.path().join("snapshot.json"));
+    for entry in std::fs::read_dir(dir).map_err(read_err)? {
+        paths.push(entry.map_err(read_err)?.path().join("snapshot.json"));
     }
-    let mut out = vec![];
+    paths.sort();
+    let mut out: Vec<Snapshot> = vec![];
     for p in paths.into_iter().filter(|p| p.is_file()) {
-        let s = super::diff::load_side(&p, None)?;
-        if s.quarter.is_some() && s.quarter.as_deref() != current {
-            out.push(s);
+        let s = match super::diff::load_side(&p, None) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("warning: skipping {} in the history: {e}", p.display());
+                continue;
+            }
+        };
+        let Some(q) = s.quarter.clone() else { continue };
+        if Some(q.as_str()) >= current && current.is_some() {
+            continue;
         }
+        if out.iter().any(|o| o.quarter.as_deref() == Some(q.as_str())) {
+            eprintln!(
+                "warning: {} is a second snapshot of {q}; the first one found is used",
+                p.display()
+            );
+            continue;
+        }
+        out.push(s);
     }
     out.sort_by(|a, b| a.quarter.cmp(&b.quarter));
-    if let Some(cur) = current {
-        out.retain(|s| s.quarter.as_deref() < Some(cur));
-    }
     Ok(out)
 }
