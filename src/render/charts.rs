@@ -97,7 +97,7 @@ pub fn histogram(bins: &[(String, usize)], title: &str) -> String {
 /// value (with their `labels`) in the title. Values are written with up to
 /// two decimals; use [`sparkline_fmt`] to format them (e.g. as percentages).
 pub fn sparkline(values: &[Option<f64>], labels: &[String], width: u32, height: u32) -> String {
-    spark::sparkline(values, labels, width, height, &spark::plain)
+    spark::sparkline(values, labels, width, height, &spark::plain, None)
 }
 
 /// [`sparkline`] with a caller-chosen number format for the title.
@@ -108,7 +108,19 @@ pub fn sparkline_fmt(
     height: u32,
     fmt: &dyn Fn(f64) -> String,
 ) -> String {
-    spark::sparkline(values, labels, width, height, fmt)
+    spark::sparkline(values, labels, width, height, fmt, None)
+}
+
+/// [`sparkline_fmt`] drawn on a fixed vertical range (e.g. 0 to 1 for
+/// shares), so that the slope shows the size of a change honestly.
+pub fn sparkline_in(
+    values: &[Option<f64>],
+    labels: &[String],
+    size: (u32, u32),
+    fmt: &dyn Fn(f64) -> String,
+    range: (f64, f64),
+) -> String {
+    spark::sparkline(values, labels, size.0, size.1, fmt, Some(range))
 }
 
 /// Head to head: for each `(label, left, right)` (shares 0..1), a bar to

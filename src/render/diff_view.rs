@@ -54,14 +54,35 @@ fn share(count: usize, n: usize, s: f64) -> String {
 
 /// The change in words: points, arrow only when meaningful.
 pub fn change_text(d: &ShareDiff) -> String {
-    let pts = format!("{:+.0} pts", d.change_points);
+    let pts = points(d.change_points);
     if d.too_few {
         format!("{pts}, too few answers to tell")
     } else if d.significant {
         let arrow = if d.change_points > 0.0 { "▲" } else { "▼" };
-        format!("{arrow} {pts} (p = {:.3})", d.p_value)
+        format!("{arrow} {pts} ({})", p_text(d.p_value))
     } else {
-        format!("{pts}, within noise (p = {:.2})", d.p_value)
+        format!("{pts}, within noise ({})", p_text(d.p_value))
+    }
+}
+
+/// "+12 pts", "-3 pts", "0 pts" (never "-0").
+pub fn points(change: f64) -> String {
+    let r = change.round();
+    if r == 0.0 {
+        "0 pts".into()
+    } else {
+        format!("{r:+.0} pts")
+    }
+}
+
+/// "p = 0.032", "p < 0.001".
+pub fn p_text(p: f64) -> String {
+    if p < 0.001 {
+        "p < 0.001".into()
+    } else if p < 0.01 {
+        format!("p = {p:.3}")
+    } else {
+        format!("p = {p:.2}")
     }
 }
 
@@ -120,12 +141,12 @@ fn headlines(d: &Diff) -> Vec<String> {
     for t in &d.themes {
         let q = t.question.title();
         let line = match t.status {
-            Status::New if t.new_count >= 2 => format!(
+            Status::New if t.significant => format!(
                 "New in “{q}”: {} ({:.0}% of reps)",
                 t.label,
                 t.new_share * 100.0
             ),
-            Status::Gone if t.old_count >= 2 => format!(
+            Status::Gone if t.significant => format!(
                 "Gone from “{q}”: {} (was {:.0}%)",
                 t.label,
                 t.old_share * 100.0
@@ -154,9 +175,9 @@ pub fn build_diff_view(d: &Diff) -> DiffView {
             let test = match (c.too_few, c.p_value) {
                 (true, _) | (_, None) => "too few answers to tell whether it changed".to_string(),
                 (false, Some(p)) if c.significant => {
-                    format!("a meaningful change (Mann-Whitney p = {p:.3})")
+                    format!("a meaningful change (Mann-Whitney {})", p_text(p))
                 }
-                (false, Some(p)) => format!("within noise (Mann-Whitney p = {p:.2})"),
+                (false, Some(p)) => format!("within noise (Mann-Whitney {})", p_text(p)),
             };
             format!(
                 "Median {} (n={}) → {} (n={}): {test}.",
@@ -175,9 +196,9 @@ pub fn build_diff_view(d: &Diff) -> DiffView {
             let verdict = if s.too_few {
                 "too few answers to tell".to_string()
             } else if s.significant {
-                format!("meaningful (p = {:.3})", s.p_value.unwrap_or(1.0))
+                format!("meaningful ({})", p_text(s.p_value.unwrap_or(1.0)))
             } else {
-                format!("within noise (p = {:.2})", s.p_value.unwrap_or(1.0))
+                format!("within noise ({})", p_text(s.p_value.unwrap_or(1.0)))
             };
             vec![
                 format!("{}: {}", s.segment, s.value),

@@ -2,7 +2,7 @@
 //! since the previous quarter (inline markers), and trends over up to
 //! eight quarters (sparklines).
 
-use super::charts::sparkline_fmt;
+use super::charts::{sparkline_fmt, sparkline_in};
 use crate::diff::{self, Diff, ShareDiff, Status};
 use crate::questions::QuestionId;
 use crate::snapshot::Snapshot;
@@ -62,13 +62,22 @@ impl Deltas {
 
 /// A short inline marker: an arrow only for a meaningful change.
 fn marker(s: &ShareDiff) -> String {
+    let pts = crate::render::diff_view::points(s.change_points);
+    let arrow = if s.change_points > 0.0 { "▲" } else { "▼" };
     match s.status {
-        Status::New => "new".into(),
-        Status::Gone => "gone".into(),
-        Status::Rising => format!("▲ {:+.0} pts", s.change_points),
-        Status::Falling => format!("▼ {:+.0} pts", s.change_points),
-        Status::Steady if s.change_points.abs() < 0.5 => "= 0 pts".into(),
-        Status::Steady => format!("{:+.0} pts (noise)", s.change_points),
+        _ if s.change_points.abs() < 0.5 => "= 0 pts".into(),
+        Status::New | Status::Gone if !s.significant => {
+            let word = if s.status == Status::New {
+                "new"
+            } else {
+                "gone"
+            };
+            format!("{word}, {pts} (noise)")
+        }
+        Status::New => format!("new, {arrow} {pts}"),
+        Status::Gone => format!("gone, {arrow} {pts}"),
+        Status::Rising | Status::Falling => format!("{arrow} {pts}"),
+        Status::Steady => format!("{pts} (noise)"),
     }
 }
 
@@ -117,22 +126,13 @@ pub fn trends(current: &Snapshot, history: &[Snapshot]) -> Vec<Trend> {
             continue;
         };
         for t in cur.themes.iter().filter(|t| t.id != "other").take(k) {
-            let values: Vec<Option<f64>> = qs
-                .iter()
-                .map(|s| {
-                    s.question(q).map(|x| {
-                        x.themes
-                            .iter()
-                            .find(|y| y.id == t.id)
-                            .map_or(0.0, |y| y.share)
-                    })
-                })
-                .collect();
+            let values: Vec<Option<f64>> = qs.iter().map(|s| share_in(s, q, &t.id)).collect();
             out.push(trend(
                 format!("{}: {}", q.title(), t.label),
                 &values,
                 &labels,
                 |v| format!("{:.0}%", v * 100.0),
+                Some((0.0, 1.0)),
             ));
         }
     }
@@ -150,9 +150,28 @@ pub fn trends(current: &Snapshot, history: &[Snapshot]) -> Vec<Trend> {
             &medians,
             &labels,
             |v| format!("{v:.0}"),
+            None,
         ));
     }
     out
+}
+
+/// A theme's share in one quarter: `None` when the question was not asked
+/// or that quarter's codebook had no such theme (not a 0%).
+fn share_in(s: &Snapshot, q: QuestionId, theme: &str) -> Option<f64> {
+    let summary = s.question(q)?;
+    let book = q.codebook()?;
+    let known = s
+        .codebooks
+        .get(book.as_str())
+        .is_none_or(|b| b.themes.contains_key(theme));
+    known.then(|| {
+        summary
+            .themes
+            .iter()
+            .find(|y| y.id == theme)
+            .map_or(0.0, |y| y.share)
+    })
 }
 
 fn trend(
@@ -160,6 +179,7 @@ fn trend(
     values: &[Option<f64>],
     labels: &[String],
     fmt: impl Fn(f64) -> String,
+    range: Option<(f64, f64)>,
 ) -> Trend {
     let points = labels
         .iter()
@@ -168,7 +188,10 @@ fn trend(
         .collect::<Vec<_>>()
         .join(", ");
     Trend {
-        svg: sparkline_fmt(values, labels, 160, 36, &fmt),
+        svg: match range {
+            Some(r) => sparkline_in(values, labels, (160, 36), &fmt, r),
+            None => sparkline_fmt(values, labels, 160, 36, &fmt),
+        },
         label,
         points,
     }

@@ -11,7 +11,7 @@ use tera::Tera;
 use thiserror::Error;
 
 pub mod charts;
-mod diff_view;
+pub(crate) mod diff_view;
 mod escape;
 mod history;
 mod view;

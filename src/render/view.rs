@@ -256,7 +256,7 @@ fn highlight(s: &Snapshot, h: &crate::snapshot::Highlight) -> String {
         .find(|x| x.name == h.segment)
         .map_or(h.segment.as_str(), |x| x.header.as_str());
     format!(
-        "{}: {} of {} respondents ({} of {}) vs {} of the rest of the team (segment: {}; adjusted p = {:.3})",
+        "{}: {} of {} respondents ({} of {}) vs {} of the rest of the team (segment: {}; adjusted {})",
         h.label,
         pct(h.segment_share),
         h.value,
@@ -264,7 +264,7 @@ fn highlight(s: &Snapshot, h: &crate::snapshot::Highlight) -> String {
         h.n,
         pct(h.rest_share),
         seg.trim_end_matches(['?', ':', ' ']),
-        h.p_value
+        crate::render::diff_view::p_text(h.p_value)
     )
 }
 

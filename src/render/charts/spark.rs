@@ -55,6 +55,7 @@ pub(super) fn sparkline(
     width: u32,
     height: u32,
     fmt: &dyn Fn(f64) -> String,
+    range: Option<(f64, f64)>,
 ) -> String {
     let points: Vec<(usize, f64)> = values
         .iter()
@@ -73,8 +74,11 @@ pub(super) fn sparkline(
         summary.push_str(&format!("; no data for {}", gaps.join(", ")));
     }
     let (w, h) = (f64::from(width.max(24)), f64::from(height.max(12)));
-    let lo = points.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-    let hi = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+    // A fixed range (0-100% for shares) keeps a small change looking
+    // small; without one the line spans its own minimum to maximum.
+    let (lo0, hi0) = range.unwrap_or((f64::INFINITY, f64::NEG_INFINITY));
+    let lo = points.iter().map(|p| p.1).fold(lo0, f64::min);
+    let hi = points.iter().map(|p| p.1).fold(hi0, f64::max);
     let x_of = |i: usize| match values.len() {
         1 => w / 2.0,
         n => PAD + i as f64 * (w - 2.0 * PAD) / (n - 1) as f64,
