@@ -45,7 +45,8 @@ pub fn read_and_code(req: &Request) -> Result<(Survey, Normalizer, Vec<CodedResp
         platform: req.platform,
         include_incomplete: req.config.include_incomplete,
     };
-    let survey = ingest::read_exports(&req.exports, &req.config.column_rules(), &opts)?;
+    let mut survey = ingest::read_exports(&req.exports, &req.config.column_rules(), &opts)?;
+    tidy_segments(&mut survey);
     let base = Normalizer::new(codebooks(&req.config)?, req.config.competitors.clone());
     let (normalizer, coded) = normalize::normalize_survey(&survey, &base);
     Ok((survey, normalizer, coded))
@@ -252,5 +253,47 @@ fn parse_override(label: &str, fy: u32) -> Result<Quarter, Error> {
         None => Err(Error::Usage(format!(
             "--quarter {label:?} is not a quarter; use a label like {example}"
         ))),
+    }
+}
+
+/// Segment answers typed by hand vary in case and spacing ("Enterprise",
+/// "enterprise ", "ENTERPRISE"): they are one group, shown in the spelling
+/// most reps used (ties: the first in sort order).
+fn tidy_segments(survey: &mut Survey) {
+    let key = |v: &str| {
+        v.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut spellings: BTreeMap<(String, String), BTreeMap<String, usize>> = BTreeMap::new();
+    for r in &survey.responses {
+        for (name, v) in &r.segments {
+            let tidy = v.split_whitespace().collect::<Vec<_>>().join(" ");
+            *spellings
+                .entry((name.clone(), key(v)))
+                .or_default()
+                .entry(tidy)
+                .or_default() += 1;
+        }
+    }
+    let canonical: BTreeMap<(String, String), String> = spellings
+        .into_iter()
+        .map(|(k, counts)| {
+            let best = counts
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(s, _)| s.clone())
+                .unwrap_or_default();
+            (k, best)
+        })
+        .collect();
+    for r in &mut survey.responses {
+        r.segments.retain(|_, v| !v.trim().is_empty());
+        for (name, v) in r.segments.iter_mut() {
+            if let Some(c) = canonical.get(&(name.clone(), key(v))) {
+                *v = c.clone();
+            }
+        }
     }
 }

@@ -55,10 +55,10 @@ fn questions(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
         match (old.question(id), new.question(id)) {
             (Some(o), Some(n)) if folded(&o.header) != folded(&n.header) => out.push(d(
                 DriftKind::Wording,
-                format!("`{id}` was asked with different wording: before “{}”, now “{}”. Answers may not be comparable.", o.header, n.header),
+                format!("“{}” was asked with different wording: before “{}”, now “{}”. Answers may not be comparable.", id.title(), o.header, n.header),
             )),
-            (None, Some(_)) => out.push(d(DriftKind::QuestionAdded, format!("`{id}` was not asked in the earlier quarter."))),
-            (Some(_), None) => out.push(d(DriftKind::QuestionRemoved, format!("`{id}` is no longer asked."))),
+            (None, Some(_)) => out.push(d(DriftKind::QuestionAdded, format!("“{}” was not asked in the earlier quarter.", id.title()))),
+            (Some(_), None) => out.push(d(DriftKind::QuestionRemoved, format!("“{}” is no longer asked.", id.title()))),
             _ => {}
         }
     }
@@ -90,10 +90,7 @@ fn segments(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
                     let removed: Vec<&str> = ov.difference(&nv).copied().collect();
                     out.push(d(
                         DriftKind::SegmentOptions,
-                        format!(
-                            "the answers to “{}” changed: new {:?}, no longer seen {:?}",
-                            n.header, added, removed
-                        ),
+                        segment_message(&n.header, &added, &removed),
                     ));
                 }
             }
@@ -127,8 +124,8 @@ fn codebooks(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
         };
         for (id, label) in &n.themes {
             match o.themes.get(id) {
-                None => out.push(d(DriftKind::ThemeAdded, id, format!("theme `{id}` was added to the {book} codebook; it is not compared with the earlier quarter"))),
-                Some(ol) if ol != label => out.push(d(DriftKind::ThemeRenamed, id, format!("theme `{id}` was relabelled from “{ol}” to “{label}”"))),
+                None => out.push(d(DriftKind::ThemeAdded, id, format!("theme “{label}” ({id}) was added to the {book} codebook; it is not compared with the earlier quarter"))),
+                Some(ol) if ol != label => out.push(d(DriftKind::ThemeRenamed, id, format!("theme {id} was relabelled from “{ol}” to “{label}”"))),
                 _ => {}
             }
         }
@@ -136,11 +133,28 @@ fn codebooks(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
             out.push(d(
                 DriftKind::ThemeRemoved,
                 id,
-                format!("theme `{id}` was removed from the {book} codebook; it is not compared"),
+                format!("theme {id} was removed from the {book} codebook; it is not compared"),
             ));
         }
     }
     out
+}
+
+/// "The answers to “Region” changed: first seen this quarter: LATAM; not
+/// seen this quarter: APAC." Responses show only the options someone
+/// chose, so a missing value may be an option nobody picked.
+fn segment_message(header: &str, added: &[&str], removed: &[&str]) -> String {
+    let mut parts = vec![];
+    if !added.is_empty() {
+        parts.push(format!("first seen this quarter: {}", added.join(", ")));
+    }
+    if !removed.is_empty() {
+        parts.push(format!(
+            "not seen this quarter (an option nobody chose, or one removed): {}",
+            removed.join(", ")
+        ));
+    }
+    format!("the answers to “{header}” changed; {}", parts.join("; "))
 }
 
 /// Per question, the theme ids present in only one quarter's codebook.
