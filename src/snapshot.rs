@@ -147,7 +147,8 @@ pub struct HeadToHead {
     pub left_n: usize,
     pub right_n: usize,
     pub rows: Vec<HeadToHeadRow>,
-    /// Competitors named in either question.
+    /// Respondents naming each competitor in `competitor_strengths` (for
+    /// strengths) or in `objections` (for buying concerns).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub competitors: Vec<Count>,
 }

@@ -36,15 +36,7 @@ pub(super) fn fill(ctx: &Context, q: QuestionId, answers: &Answers, s: &mut Ques
         AnswerKind::Duration => s.durations = Some(durations(answers)),
         AnswerKind::Rating => {
             s.ratings = Some(ratings(answers));
-            s.missing_audiences = sorted_counts(
-                respondent_counts(answers, |a| {
-                    a.missing_audiences
-                        .iter()
-                        .map(|m| m.to_lowercase())
-                        .collect()
-                }),
-                n,
-            );
+            s.missing_audiences = audiences(answers, n);
         }
     }
     if crate::normalize::COMPETITOR_QUESTIONS.contains(&q) {
@@ -58,6 +50,30 @@ pub(super) fn fill(ctx: &Context, q: QuestionId, answers: &Answers, s: &mut Ques
             n,
         );
     }
+}
+
+/// Audiences named as missing, grouped regardless of case and shown as
+/// first written ("IT buyers", not "it buyers").
+fn audiences(answers: &Answers, n: usize) -> Vec<Count> {
+    let mut shown: BTreeMap<String, String> = BTreeMap::new();
+    for (_, a) in answers {
+        for m in &a.missing_audiences {
+            shown.entry(m.to_lowercase()).or_insert_with(|| m.clone());
+        }
+    }
+    let counts = respondent_counts(answers, |a| {
+        a.missing_audiences
+            .iter()
+            .map(|m| m.to_lowercase())
+            .collect()
+    });
+    let mut v: Vec<Count> = sorted_counts(counts, n);
+    for c in &mut v {
+        if let Some(label) = shown.get(&c.key) {
+            c.label = label.clone();
+        }
+    }
+    v
 }
 
 /// For each key, the number of respondents whose answer yields it.
@@ -346,8 +362,11 @@ fn durations(answers: &Answers) -> DurationSummary {
         max_days,
         open_ended,
         histogram,
+        // A word named in a single answer says little and is often not a
+        // segment at all ("now"); two answers are the least to show.
         by_answer_segment: words
             .into_iter()
+            .filter(|(_, v)| v.len() >= 2)
             .map(|(word, mut v)| {
                 v.sort_by(f64::total_cmp);
                 WordDays {

@@ -5,7 +5,7 @@
 
 use crate::questions::QuestionId;
 use crate::snapshot::{Count, HeadToHead, HeadToHeadRow, QuestionSummary};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 const PAIRS: [(QuestionId, QuestionId, &str); 2] = [
     (
@@ -64,15 +64,15 @@ fn pair(left: &QuestionSummary, right: &QuestionSummary, title: &str) -> HeadToH
         let m = |r: &HeadToHeadRow| r.left_count as i64 - r.right_count as i64;
         m(b).cmp(&m(a)).then_with(|| a.id.cmp(&b.id))
     });
-    let mut named: BTreeMap<&str, usize> = BTreeMap::new();
-    for c in left.competitors.iter().chain(&right.competitors) {
-        *named.entry(c.key.as_str()).or_default() += c.count;
-    }
-    let mut competitors: Vec<Count> = named
-        .into_iter()
-        .map(|(k, c)| crate::snapshot::count(k, k, c, left.answered.max(right.answered)))
-        .collect();
-    competitors.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    // Respondents naming each competitor in the question that is about
+    // competitors (where they do better; the objections): counts from two
+    // questions cannot be added without counting a rep twice.
+    let about = if right.id == QuestionId::CompetitorStrengths {
+        right
+    } else {
+        left
+    };
+    let competitors: Vec<Count> = about.competitors.clone();
     HeadToHead {
         title: title.to_string(),
         left: left.id,

@@ -10,13 +10,17 @@ pub(super) fn pick(ctx: &Context, members: &[(usize, &str)]) -> Vec<String> {
     let texts: Vec<&str> = members.iter().map(|m| m.1).collect();
     let names: Vec<&str> = ctx.names.iter().map(String::as_str).collect();
     let mut seen_respondents = vec![];
+    let mut seen_texts: Vec<String> = vec![];
     let mut out = vec![];
     for i in crate::normalize::typical(&texts, texts.len()) {
         let (r, text) = members[i];
-        if seen_respondents.contains(&r) {
+        // One quote per rep, and the same words only once.
+        let folded = crate::normalize::fold::fold(text);
+        if seen_respondents.contains(&r) || seen_texts.contains(&folded) {
             continue;
         }
         seen_respondents.push(r);
+        seen_texts.push(folded);
         out.push(unquote(&redact(text, &names)));
         if out.len() == ctx.settings.quotes_per_theme {
             break;

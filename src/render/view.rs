@@ -60,6 +60,8 @@ pub struct Section {
     pub question: String,
     pub answered: usize,
     pub blank: usize,
+    /// The sentence that states the base of the section's shares.
+    pub base: String,
     pub themes: Vec<Row>,
     pub chart: String,
     pub emerging: Vec<Row>,
@@ -81,6 +83,7 @@ pub struct Section {
 #[derive(Debug, Clone, Serialize)]
 pub struct HeadToHeadView {
     pub title: String,
+    pub competitors_label: String,
     pub chart: String,
     pub left: String,
     pub right: String,
@@ -224,6 +227,11 @@ fn head_to_head(h: &crate::snapshot::HeadToHead) -> HeadToHeadView {
             },
         ),
         title: h.title.clone(),
+        competitors_label: if h.right == QuestionId::CompetitorStrengths {
+            format!("Competitors named in “{right}”")
+        } else {
+            format!("Competitors named in “{left}”")
+        },
         rows: h
             .rows
             .iter()
@@ -378,6 +386,19 @@ fn summary(s: &Snapshot) -> Vec<Line> {
     out
 }
 
+/// "28 respondents answered, 2 left it blank ... Shares are of the 28."
+fn base_sentence(q: &QuestionSummary) -> String {
+    let mut s = format!("{} respondents answered", q.answered);
+    if q.blank > 0 {
+        s.push_str(&format!(
+            ", {} left it blank or wrote nothing usable",
+            q.blank
+        ));
+    }
+    s.push_str(&format!(". Shares are of the {} who answered.", q.answered));
+    s
+}
+
 fn section(s: &Snapshot, q: &QuestionSummary) -> Section {
     let themes: Vec<Row> = q
         .themes
@@ -411,12 +432,24 @@ fn section(s: &Snapshot, q: &QuestionSummary) -> Section {
             },
         )
     };
+    if q.answered == 0 {
+        // Nothing to chart or tabulate: say so once.
+        return Section {
+            id: q.id.as_str().into(),
+            title: q.title.clone(),
+            question: q.header.clone(),
+            blank: q.blank,
+            base: "Nobody gave a usable answer to this question this quarter.".into(),
+            ..Section::default()
+        };
+    }
     Section {
         id: q.id.as_str().into(),
         title: q.title.clone(),
         question: q.header.clone(),
         answered: q.answered,
         blank: q.blank,
+        base: base_sentence(q),
         themes,
         chart,
         emerging: q
@@ -627,12 +660,20 @@ fn segment_table(s: &Snapshot, q: &QuestionSummary, b: &SegmentBreakdown) -> Tab
         }));
         rows.push(r);
     }
+    if b.cells.iter().all(|c| c.suppressed) {
+        rows.clear();
+    }
+    let what = if q.durations.is_some() {
+        "Median typical days of each group's answers"
+    } else {
+        "Share of each group's respondents"
+    };
     Table {
         caption: format!("By {}", seg_header),
         header,
         rows,
         note: format!(
-            "Share of each group's respondents; – means fewer than {} answered, too few to show.",
+            "{what}; – means a group too small to show (fewer than {} answered, or one that would reveal a smaller group).",
             s.min_cell_size
         ),
     }
