@@ -11,246 +11,696 @@ use frontline::questions::QuestionId;
 /// (header, expected question id).
 const QUESTIONS: &[(&str, &str)] = &[
     // objections
-    ("Q3. What objections do you most often hear from prospects?", "objections"),
+    (
+        "Q3. What objections do you most often hear from prospects?",
+        "objections",
+    ),
     ("3) Top objections from prospects", "objections"),
     ("Question 1 - List 3+ objections you hear", "objections"),
     ("Common objections*", "objections"),
-    ("What are the most common objections you encounter? (required)", "objections"),
-    ("List three (or more) objections you hear from prospects. Are these similar across pro", "objections"),
-    ("List three (or more) objections you hear from pr", "objections"),
-    ("Please list the objections you hear most often from prospects.<br>Do they differ by product?", "objections"),
-    ("In your experience, what are the main reasons prospects hesitate to buy?", "objections"),
+    (
+        "What are the most common objections you encounter? (required)",
+        "objections",
+    ),
+    (
+        "List three (or more) objections you hear from prospects. Are these similar across pro",
+        "objections",
+    ),
+    (
+        "List three (or more) objections you hear from pr",
+        "objections",
+    ),
+    (
+        "Please list the objections you hear most often from prospects.<br>Do they differ by product?",
+        "objections",
+    ),
+    (
+        "In your experience, what are the main reasons prospects hesitate to buy?",
+        "objections",
+    ),
     ("OBJECTIONS YOU HEAR FROM PROSPECTS", "objections"),
-    ("What objections do you hear? - Open-Ended Response", "objections"),
-    ("Q4 - What pushback do you get from prospects?", "objections"),
+    (
+        "What objections do you hear? - Open-Ended Response",
+        "objections",
+    ),
+    (
+        "Q4 - What pushback do you get from prospects?",
+        "objections",
+    ),
     ("Why do prospects say no?", "objections"),
-    ("Customer objections&nbsp;(list at least three)", "objections"),
-    ("What concerns do prospects raise before signing?", "objections"),
+    (
+        "Customer objections&nbsp;(list at least three)",
+        "objections",
+    ),
+    (
+        "What concerns do prospects raise before signing?",
+        "objections",
+    ),
     // buyer_personas
     ("Q2. Who is the buyer (title or persona)?", "buyer_personas"),
-    ("Who do you feel the buyer is, by title or persona? Does this vary by business", "buyer_personas"),
-    ("Who do you feel the buyer is, by title or persona? Does this vary by busine", "buyer_personas"),
+    (
+        "Who do you feel the buyer is, by title or persona? Does this vary by business",
+        "buyer_personas",
+    ),
+    (
+        "Who do you feel the buyer is, by title or persona? Does this vary by busine",
+        "buyer_personas",
+    ),
     ("Buyer title / persona", "buyer_personas"),
     ("Typical buyer (job title)", "buyer_personas"),
     ("Who makes the final purchasing decision?", "buyer_personas"),
     ("WHO IS THE BUYER?", "buyer_personas"),
     ("Who usually signs off on the purchase?", "buyer_personas"),
-    ("What is the title of the person who buys?", "buyer_personas"),
+    (
+        "What is the title of the person who buys?",
+        "buyer_personas",
+    ),
     ("Q5 - Buyer persona(s)", "buyer_personas"),
     ("Who holds the budget for our solution?", "buyer_personas"),
-    ("Who is the decision-maker in your deals? Does it vary by company size or industry?", "buyer_personas"),
-    ("In your experience, who is the real buyer?", "buyer_personas"),
+    (
+        "Who is the decision-maker in your deals? Does it vary by company size or industry?",
+        "buyer_personas",
+    ),
+    (
+        "In your experience, who is the real buyer?",
+        "buyer_personas",
+    ),
     // influencers
-    ("Q3. Who are the influencers in the sales cycle?", "influencers"),
-    ("Who (by title or persona) are the influencers in the sales cycle?*", "influencers"),
-    ("Who (by title or persona) are the influencers in t", "influencers"),
+    (
+        "Q3. Who are the influencers in the sales cycle?",
+        "influencers",
+    ),
+    (
+        "Who (by title or persona) are the influencers in the sales cycle?*",
+        "influencers",
+    ),
+    (
+        "Who (by title or persona) are the influencers in t",
+        "influencers",
+    ),
     ("Influencer titles / personas", "influencers"),
     ("Who influences the buying decision?", "influencers"),
-    ("Which other stakeholders are involved in the decision?", "influencers"),
+    (
+        "Which other stakeholders are involved in the decision?",
+        "influencers",
+    ),
     ("Key influencers (titles)", "influencers"),
     ("WHO ELSE INFLUENCES THE DEAL?", "influencers"),
-    ("Who else has a say in the purchase, besides the buyer?", "influencers"),
+    (
+        "Who else has a say in the purchase, besides the buyer?",
+        "influencers",
+    ),
     ("6) Influencers in the sales cycle", "influencers"),
-    ("Who are the people that influence the buyer?", "influencers"),
-    ("Please list the titles of people who influence the decision", "influencers"),
+    (
+        "Who are the people that influence the buyer?",
+        "influencers",
+    ),
+    (
+        "Please list the titles of people who influence the decision",
+        "influencers",
+    ),
     ("Who champions our solution internally?", "influencers"),
     // sales_process
-    ("Q4. Describe the typical sales process from engagement through close.", "sales_process"),
+    (
+        "Q4. Describe the typical sales process from engagement through close.",
+        "sales_process",
+    ),
     ("Describe your typical sales process", "sales_process"),
     ("Sales process (engagement to close)", "sales_process"),
     ("What are the stages of a typical deal?", "sales_process"),
-    ("Walk me through a typical deal from first call to signature", "sales_process"),
-    ("Describe the typical sales process from engagement t", "sales_process"),
+    (
+        "Walk me through a typical deal from first call to signature",
+        "sales_process",
+    ),
+    (
+        "Describe the typical sales process from engagement t",
+        "sales_process",
+    ),
     ("DESCRIBE THE SALES PROCESS", "sales_process"),
-    ("How does a typical deal progress from first meeting to close?", "sales_process"),
-    ("Question 4: What steps does a typical sale go through?", "sales_process"),
+    (
+        "How does a typical deal progress from first meeting to close?",
+        "sales_process",
+    ),
+    (
+        "Question 4: What steps does a typical sale go through?",
+        "sales_process",
+    ),
     ("Typical sales process - Response", "sales_process"),
-    ("Outline the steps in your sales process, from first contact to closed-won", "sales_process"),
-    ("Please describe the sales process you follow", "sales_process"),
+    (
+        "Outline the steps in your sales process, from first contact to closed-won",
+        "sales_process",
+    ),
+    (
+        "Please describe the sales process you follow",
+        "sales_process",
+    ),
     // cycle_length
     ("Q5. How long is your typical sales cycle?", "cycle_length"),
-    ("How much time does it take to get through the sales cycle?*", "cycle_length"),
-    ("How much time does it take to get through the sal", "cycle_length"),
+    (
+        "How much time does it take to get through the sales cycle?*",
+        "cycle_length",
+    ),
+    (
+        "How much time does it take to get through the sal",
+        "cycle_length",
+    ),
     ("Sales cycle length", "cycle_length"),
-    ("Average length of the sales cycle (in months)", "cycle_length"),
+    (
+        "Average length of the sales cycle (in months)",
+        "cycle_length",
+    ),
     ("How long does it take to close a deal?", "cycle_length"),
-    ("Typical time from first contact to signed contract", "cycle_length"),
+    (
+        "Typical time from first contact to signed contract",
+        "cycle_length",
+    ),
     ("LENGTH OF SALES CYCLE", "cycle_length"),
     ("Sales cycle duration (days)", "cycle_length"),
     ("How many months does a typical deal take?", "cycle_length"),
     ("Time to close (weeks)", "cycle_length"),
-    ("In your experience, how long are deals from first meeting to close?", "cycle_length"),
+    (
+        "In your experience, how long are deals from first meeting to close?",
+        "cycle_length",
+    ),
     ("Typical deal timeline", "cycle_length"),
     // prospect_questions
-    ("Q6. What questions do your prospects ask you?", "prospect_questions"),
-    ("What questions do your prospects ask you? What do they ask of you to help them m", "prospect_questions"),
-    ("What questions do your prospects ask you? What do", "prospect_questions"),
+    (
+        "Q6. What questions do your prospects ask you?",
+        "prospect_questions",
+    ),
+    (
+        "What questions do your prospects ask you? What do they ask of you to help them m",
+        "prospect_questions",
+    ),
+    (
+        "What questions do your prospects ask you? What do",
+        "prospect_questions",
+    ),
     ("Questions prospects ask", "prospect_questions"),
-    ("What do prospects ask you during the sales process?", "prospect_questions"),
-    ("Most frequent questions from prospects", "prospect_questions"),
-    ("What do buyers want to know before they decide?", "prospect_questions"),
+    (
+        "What do prospects ask you during the sales process?",
+        "prospect_questions",
+    ),
+    (
+        "Most frequent questions from prospects",
+        "prospect_questions",
+    ),
+    (
+        "What do buyers want to know before they decide?",
+        "prospect_questions",
+    ),
     ("FAQs from prospects", "prospect_questions"),
-    ("Common questions you get asked by customers in the buying process", "prospect_questions"),
+    (
+        "Common questions you get asked by customers in the buying process",
+        "prospect_questions",
+    ),
     ("WHAT QUESTIONS DO PROSPECTS ASK?", "prospect_questions"),
-    ("Please list the questions prospects ask most often", "prospect_questions"),
-    ("What information do prospects ask for to help them decide?", "prospect_questions"),
-    ("Prospect questions - Open-Ended Response", "prospect_questions"),
+    (
+        "Please list the questions prospects ask most often",
+        "prospect_questions",
+    ),
+    (
+        "What information do prospects ask for to help them decide?",
+        "prospect_questions",
+    ),
+    (
+        "Prospect questions - Open-Ended Response",
+        "prospect_questions",
+    ),
     // success_factors
-    ("Q7. In a successful sale, what most often makes it a success?", "success_factors"),
-    ("In a successful sale, what most often makes it a s", "success_factors"),
+    (
+        "Q7. In a successful sale, what most often makes it a success?",
+        "success_factors",
+    ),
+    (
+        "In a successful sale, what most often makes it a s",
+        "success_factors",
+    ),
     ("What makes a sale successful?", "success_factors"),
     ("Key success factors in won deals", "success_factors"),
     ("Why do you win deals?", "success_factors"),
-    ("What most often leads to a closed-won deal?", "success_factors"),
+    (
+        "What most often leads to a closed-won deal?",
+        "success_factors",
+    ),
     ("SUCCESS FACTORS", "success_factors"),
-    ("Thinking of your recent wins, what made them succeed?", "success_factors"),
+    (
+        "Thinking of your recent wins, what made them succeed?",
+        "success_factors",
+    ),
     ("What is the #1 reason deals are won?", "success_factors"),
-    ("In your experience, what makes a deal close successfully?", "success_factors"),
-    ("What contributes most to a successful sale?", "success_factors"),
-    ("Q8 - What made your best deals successful?", "success_factors"),
+    (
+        "In your experience, what makes a deal close successfully?",
+        "success_factors",
+    ),
+    (
+        "What contributes most to a successful sale?",
+        "success_factors",
+    ),
+    (
+        "Q8 - What made your best deals successful?",
+        "success_factors",
+    ),
     // differentiators
-    ("Q8. List the key product/solution differentiators your company has over its competition", "differentiators"),
-    ("List the key product/solution differentiators your company has over its competition: not what t", "differentiators"),
-    ("List the key product/solution differentiators you", "differentiators"),
+    (
+        "Q8. List the key product/solution differentiators your company has over its competition",
+        "differentiators",
+    ),
+    (
+        "List the key product/solution differentiators your company has over its competition: not what t",
+        "differentiators",
+    ),
+    (
+        "List the key product/solution differentiators you",
+        "differentiators",
+    ),
     ("Key differentiators", "differentiators"),
-    ("What differentiates us from the competition, in clients' words?", "differentiators"),
-    ("Why did your customers purchase from us?", "differentiators"),
-    ("Why do clients choose us over alternatives?", "differentiators"),
-    ("What makes our product unique (according to customers)?", "differentiators"),
+    (
+        "What differentiates us from the competition, in clients' words?",
+        "differentiators",
+    ),
+    (
+        "Why did your customers purchase from us?",
+        "differentiators",
+    ),
+    (
+        "Why do clients choose us over alternatives?",
+        "differentiators",
+    ),
+    (
+        "What makes our product unique (according to customers)?",
+        "differentiators",
+    ),
     ("DIFFERENTIATORS", "differentiators"),
-    ("Our key differentiators (what clients say, not the website)", "differentiators"),
-    ("What sets our solution apart from competitors?", "differentiators"),
+    (
+        "Our key differentiators (what clients say, not the website)",
+        "differentiators",
+    ),
+    (
+        "What sets our solution apart from competitors?",
+        "differentiators",
+    ),
     ("Why did they buy? (customer's words)", "differentiators"),
     ("Product differentiators - Response", "differentiators"),
     // buyer_pains
-    ("Q9. Buyer: what frustrations do buyers have in their daily work or company that you are solving?", "buyer_pains"),
-    ("Buyer: what frustrations do buyers have in their daily work or company that you are solving? What are th", "buyer_pains"),
-    ("Buyer: what frustrations do buyers have in their d", "buyer_pains"),
+    (
+        "Q9. Buyer: what frustrations do buyers have in their daily work or company that you are solving?",
+        "buyer_pains",
+    ),
+    (
+        "Buyer: what frustrations do buyers have in their daily work or company that you are solving? What are th",
+        "buyer_pains",
+    ),
+    (
+        "Buyer: what frustrations do buyers have in their d",
+        "buyer_pains",
+    ),
     ("Buyer frustrations, fears and pressures", "buyer_pains"),
-    ("What frustrations do buyers have that we solve?", "buyer_pains"),
+    (
+        "What frustrations do buyers have that we solve?",
+        "buyer_pains",
+    ),
     ("Buyer pain points", "buyer_pains"),
-    ("What pressures are buyers under when making decisions?", "buyer_pains"),
+    (
+        "What pressures are buyers under when making decisions?",
+        "buyer_pains",
+    ),
     ("What keeps your buyers up at night?", "buyer_pains"),
     ("BUYER PAINS", "buyer_pains"),
     ("What problems are buyers trying to solve?", "buyer_pains"),
-    ("What are the buyer's biggest fears in making this decision?", "buyer_pains"),
-    ("What challenges do decision makers face in their daily work?", "buyer_pains"),
+    (
+        "What are the buyer's biggest fears in making this decision?",
+        "buyer_pains",
+    ),
+    (
+        "What challenges do decision makers face in their daily work?",
+        "buyer_pains",
+    ),
     // influencer_pains
-    ("Q10. Influencer: what frustrations do influencers have in their daily work or company that you are solving?", "influencer_pains"),
-    ("Influencer: what frustrations do influencers have in their daily work or company that you are solving? Wh", "influencer_pains"),
-    ("Influencer: what frustrations do influencers have", "influencer_pains"),
-    ("Influencer frustrations, fears and pressures", "influencer_pains"),
-    ("What frustrations do influencers have that we solve?", "influencer_pains"),
+    (
+        "Q10. Influencer: what frustrations do influencers have in their daily work or company that you are solving?",
+        "influencer_pains",
+    ),
+    (
+        "Influencer: what frustrations do influencers have in their daily work or company that you are solving? Wh",
+        "influencer_pains",
+    ),
+    (
+        "Influencer: what frustrations do influencers have",
+        "influencer_pains",
+    ),
+    (
+        "Influencer frustrations, fears and pressures",
+        "influencer_pains",
+    ),
+    (
+        "What frustrations do influencers have that we solve?",
+        "influencer_pains",
+    ),
     ("Influencer pain points", "influencer_pains"),
     ("What pressures are influencers under?", "influencer_pains"),
     ("INFLUENCER PAINS", "influencer_pains"),
-    ("What challenges do the influencers face day to day?", "influencer_pains"),
+    (
+        "What challenges do the influencers face day to day?",
+        "influencer_pains",
+    ),
     ("What are influencers afraid of?", "influencer_pains"),
-    ("What problems do stakeholders who influence the deal struggle with?", "influencer_pains"),
-    ("Pain points of influencers (frustrations / fears)", "influencer_pains"),
+    (
+        "What problems do stakeholders who influence the deal struggle with?",
+        "influencer_pains",
+    ),
+    (
+        "Pain points of influencers (frustrations / fears)",
+        "influencer_pains",
+    ),
     // competitor_strengths
-    ("Q11. What are your competitors doing better than you?", "competitor_strengths"),
-    ("What are our competitors doing better than us?", "competitor_strengths"),
+    (
+        "Q11. What are your competitors doing better than you?",
+        "competitor_strengths",
+    ),
+    (
+        "What are our competitors doing better than us?",
+        "competitor_strengths",
+    ),
     ("What do competitors do better?", "competitor_strengths"),
     ("Competitor strengths", "competitor_strengths"),
-    ("Where are competitors stronger than us?", "competitor_strengths"),
-    ("Why do we lose deals to competitors?", "competitor_strengths"),
-    ("WHAT ARE COMPETITORS DOING BETTER THAN YOU?", "competitor_strengths"),
-    ("In which areas does the competition outperform us?", "competitor_strengths"),
-    ("What are your competitors doing better than yo", "competitor_strengths"),
-    ("Competitors' strengths vs. us - Response", "competitor_strengths"),
-    ("Where does the competition beat us?", "competitor_strengths"),
-    ("What do rival vendors do well that we don't?", "competitor_strengths"),
+    (
+        "Where are competitors stronger than us?",
+        "competitor_strengths",
+    ),
+    (
+        "Why do we lose deals to competitors?",
+        "competitor_strengths",
+    ),
+    (
+        "WHAT ARE COMPETITORS DOING BETTER THAN YOU?",
+        "competitor_strengths",
+    ),
+    (
+        "In which areas does the competition outperform us?",
+        "competitor_strengths",
+    ),
+    (
+        "What are your competitors doing better than yo",
+        "competitor_strengths",
+    ),
+    (
+        "Competitors' strengths vs. us - Response",
+        "competitor_strengths",
+    ),
+    (
+        "Where does the competition beat us?",
+        "competitor_strengths",
+    ),
+    (
+        "What do rival vendors do well that we don't?",
+        "competitor_strengths",
+    ),
     // our_strengths
-    ("Q12. What are you doing better than your competitors?", "our_strengths"),
-    ("What are we doing better than our competitors?", "our_strengths"),
-    ("What do we do better than the competition?", "our_strengths"),
+    (
+        "Q12. What are you doing better than your competitors?",
+        "our_strengths",
+    ),
+    (
+        "What are we doing better than our competitors?",
+        "our_strengths",
+    ),
+    (
+        "What do we do better than the competition?",
+        "our_strengths",
+    ),
     ("Our strengths vs. competitors", "our_strengths"),
-    ("Where are we stronger than the competition?", "our_strengths"),
+    (
+        "Where are we stronger than the competition?",
+        "our_strengths",
+    ),
     ("Where do we beat the competition?", "our_strengths"),
-    ("WHAT ARE YOU DOING BETTER THAN YOUR COMPETITORS?", "our_strengths"),
-    ("What are you doing better than your competitors", "our_strengths"),
+    (
+        "WHAT ARE YOU DOING BETTER THAN YOUR COMPETITORS?",
+        "our_strengths",
+    ),
+    (
+        "What are you doing better than your competitors",
+        "our_strengths",
+    ),
     ("Our advantages over competitors", "our_strengths"),
-    ("In which areas do we outperform competitors?", "our_strengths"),
+    (
+        "In which areas do we outperform competitors?",
+        "our_strengths",
+    ),
     ("Where do we win against the competition?", "our_strengths"),
     ("What do you do better than rival vendors?", "our_strengths"),
     // website_value
-    ("Q13. Is our website a valuable sales tool for you?", "website_value"),
-    ("Is our website a valuable sales tool for you?*", "website_value"),
+    (
+        "Q13. Is our website a valuable sales tool for you?",
+        "website_value",
+    ),
+    (
+        "Is our website a valuable sales tool for you?*",
+        "website_value",
+    ),
     ("Website as a sales tool (1-5)", "website_value"),
-    ("How valuable is our website in your sales process?", "website_value"),
+    (
+        "How valuable is our website in your sales process?",
+        "website_value",
+    ),
     ("Is the website useful when selling?", "website_value"),
     ("Rate our website as a sales tool", "website_value"),
     ("IS OUR WEBSITE A VALUABLE SALES TOOL?", "website_value"),
-    ("Do you find our web site helpful for selling?", "website_value"),
-    ("How helpful is our website in closing deals? (1 = not at all, 5 = very)", "website_value"),
-    ("Is our website a valuable sales tool for you? - Response", "website_value"),
+    (
+        "Do you find our web site helpful for selling?",
+        "website_value",
+    ),
+    (
+        "How helpful is our website in closing deals? (1 = not at all, 5 = very)",
+        "website_value",
+    ),
+    (
+        "Is our website a valuable sales tool for you? - Response",
+        "website_value",
+    ),
     ("Website value", "website_value"),
     ("Does our website help you sell?", "website_value"),
     // website_changes
-    ("Q14. If you could make any change to our website, what would you change?", "website_changes"),
-    ("If you could make any change to our website, what would you change?", "website_changes"),
-    ("If you could make any change to our website, what", "website_changes"),
+    (
+        "Q14. If you could make any change to our website, what would you change?",
+        "website_changes",
+    ),
+    (
+        "If you could make any change to our website, what would you change?",
+        "website_changes",
+    ),
+    (
+        "If you could make any change to our website, what",
+        "website_changes",
+    ),
     ("What would you change on our website?", "website_changes"),
     ("Website improvements you would suggest", "website_changes"),
     ("How could we improve the website?", "website_changes"),
     ("WEBSITE CHANGES", "website_changes"),
-    ("What should we add to or remove from our site?", "website_changes"),
+    (
+        "What should we add to or remove from our site?",
+        "website_changes",
+    ),
     ("One change you'd make to the website", "website_changes"),
-    ("Suggested website changes - Open-Ended Response", "website_changes"),
-    ("What would make our website more useful to you?", "website_changes"),
-    ("What is missing from our website that you wish were there?", "website_changes"),
+    (
+        "Suggested website changes - Open-Ended Response",
+        "website_changes",
+    ),
+    (
+        "What would make our website more useful to you?",
+        "website_changes",
+    ),
+    (
+        "What is missing from our website that you wish were there?",
+        "website_changes",
+    ),
     // website_audience_fit
-    ("Q15. Does our site meet the needs of our entire target audience?", "website_audience_fit"),
-    ("Does our site meet the needs of our entire target audience?*", "website_audience_fit"),
-    ("Does our site meet the needs of our entire target", "website_audience_fit"),
-    ("Does the website serve all our target audiences?", "website_audience_fit"),
+    (
+        "Q15. Does our site meet the needs of our entire target audience?",
+        "website_audience_fit",
+    ),
+    (
+        "Does our site meet the needs of our entire target audience?*",
+        "website_audience_fit",
+    ),
+    (
+        "Does our site meet the needs of our entire target",
+        "website_audience_fit",
+    ),
+    (
+        "Does the website serve all our target audiences?",
+        "website_audience_fit",
+    ),
     ("Website audience fit", "website_audience_fit"),
-    ("Is our website right for every persona we sell to?", "website_audience_fit"),
-    ("DOES OUR SITE MEET THE NEEDS OF OUR TARGET AUDIENCE?", "website_audience_fit"),
-    ("Does our website speak to all of our buyers? Who is missing?", "website_audience_fit"),
-    ("Does the site work for our whole audience (SMB, mid-market, enterprise)?", "website_audience_fit"),
-    ("Which audiences does our website not serve well?", "website_audience_fit"),
-    ("Does our website address the needs of every audience we target?", "website_audience_fit"),
-    ("Does our site meet our audience's needs? - Response", "website_audience_fit"),
+    (
+        "Is our website right for every persona we sell to?",
+        "website_audience_fit",
+    ),
+    (
+        "DOES OUR SITE MEET THE NEEDS OF OUR TARGET AUDIENCE?",
+        "website_audience_fit",
+    ),
+    (
+        "Does our website speak to all of our buyers? Who is missing?",
+        "website_audience_fit",
+    ),
+    (
+        "Does the site work for our whole audience (SMB, mid-market, enterprise)?",
+        "website_audience_fit",
+    ),
+    (
+        "Which audiences does our website not serve well?",
+        "website_audience_fit",
+    ),
+    (
+        "Does our website address the needs of every audience we target?",
+        "website_audience_fit",
+    ),
+    (
+        "Does our site meet our audience's needs? - Response",
+        "website_audience_fit",
+    ),
     // website_feedback
-    ("Q16. What are prospects and customers saying about our website?", "website_feedback"),
-    ("What are prospects and customers saying about our website?*", "website_feedback"),
-    ("What are prospects and customers saying about our", "website_feedback"),
-    ("What do customers say about our website?", "website_feedback"),
-    ("Website feedback from prospects/customers", "website_feedback"),
-    ("What feedback have you heard about our site?", "website_feedback"),
-    ("WHAT ARE CUSTOMERS SAYING ABOUT OUR WEBSITE?", "website_feedback"),
-    ("What do prospects think of our website?", "website_feedback"),
-    ("Comments you hear about our website from clients", "website_feedback"),
+    (
+        "Q16. What are prospects and customers saying about our website?",
+        "website_feedback",
+    ),
+    (
+        "What are prospects and customers saying about our website?*",
+        "website_feedback",
+    ),
+    (
+        "What are prospects and customers saying about our",
+        "website_feedback",
+    ),
+    (
+        "What do customers say about our website?",
+        "website_feedback",
+    ),
+    (
+        "Website feedback from prospects/customers",
+        "website_feedback",
+    ),
+    (
+        "What feedback have you heard about our site?",
+        "website_feedback",
+    ),
+    (
+        "WHAT ARE CUSTOMERS SAYING ABOUT OUR WEBSITE?",
+        "website_feedback",
+    ),
+    (
+        "What do prospects think of our website?",
+        "website_feedback",
+    ),
+    (
+        "Comments you hear about our website from clients",
+        "website_feedback",
+    ),
     ("Customer perception of our website", "website_feedback"),
-    ("Prospect feedback on website - Open-Ended Response", "website_feedback"),
-    ("What have prospects told you about our web site?", "website_feedback"),
+    (
+        "Prospect feedback on website - Open-Ended Response",
+        "website_feedback",
+    ),
+    (
+        "What have prospects told you about our web site?",
+        "website_feedback",
+    ),
     // platform and author decorations on the bank wording
-    ("Q1 - List three (or more) objections you hear from prospects.", "objections"),
-    ("1.\u{a0}List three (or more) objections you hear from prospects", "objections"),
-    ("Who do you feel the buyer is,\nby title or persona?", "buyer_personas"),
-    ("Who (by title or persona) are the influencers&nbsp;in the sales cycle?", "influencers"),
-    ("<p>Describe the typical sales process from engagement through close.</p>", "sales_process"),
-    ("<strong>How much time</strong> does it take to get through the sales cycle?", "cycle_length"),
-    ("What questions do your prospects ask you?<br/>What do they ask of you to help them make their decision?", "prospect_questions"),
-    ("In a successful sale, what most often makes it a success? (optional)", "success_factors"),
-    ("8 - Key product/solution differentiators vs. the competition", "differentiators"),
-    ("Buyer:\u{a0}what frustrations do buyers have in their daily work?", "buyer_pains"),
-    ("Influencer:\r\nwhat frustrations do influencers have in their daily work?", "influencer_pains"),
-    ("Q11 - What are your competitors doing better than you? (required)", "competitor_strengths"),
-    ("12. What are you doing better than your competitors? *", "our_strengths"),
-    ("Q13_Is our website a valuable sales tool for you?", "website_value"),
-    ("Question 14 - If you could make any change to our website, what would you change?", "website_changes"),
-    ("15) Does our website meet the needs of our entire target audience? (yes/no/partly)", "website_audience_fit"),
-    ("16. What are prospects and customers saying about our website?&nbsp;", "website_feedback"),
-    ("What are the key differentiators we have over our competition? Why did clients buy?", "differentiators"),
-    ("Please list three objections you hear from prospects (one per line)", "objections"),
-    ("Is our web site a valuable sales tool? Please explain", "website_value"),
-    ("What objections do you hear? Do they differ by product or solution?", "objections"),
+    (
+        "Q1 - List three (or more) objections you hear from prospects.",
+        "objections",
+    ),
+    (
+        "1.\u{a0}List three (or more) objections you hear from prospects",
+        "objections",
+    ),
+    (
+        "Who do you feel the buyer is,\nby title or persona?",
+        "buyer_personas",
+    ),
+    (
+        "Who (by title or persona) are the influencers&nbsp;in the sales cycle?",
+        "influencers",
+    ),
+    (
+        "<p>Describe the typical sales process from engagement through close.</p>",
+        "sales_process",
+    ),
+    (
+        "<strong>How much time</strong> does it take to get through the sales cycle?",
+        "cycle_length",
+    ),
+    (
+        "What questions do your prospects ask you?<br/>What do they ask of you to help them make their decision?",
+        "prospect_questions",
+    ),
+    (
+        "In a successful sale, what most often makes it a success? (optional)",
+        "success_factors",
+    ),
+    (
+        "8 - Key product/solution differentiators vs. the competition",
+        "differentiators",
+    ),
+    (
+        "Buyer:\u{a0}what frustrations do buyers have in their daily work?",
+        "buyer_pains",
+    ),
+    (
+        "Influencer:\r\nwhat frustrations do influencers have in their daily work?",
+        "influencer_pains",
+    ),
+    (
+        "Q11 - What are your competitors doing better than you? (required)",
+        "competitor_strengths",
+    ),
+    (
+        "12. What are you doing better than your competitors? *",
+        "our_strengths",
+    ),
+    (
+        "Q13_Is our website a valuable sales tool for you?",
+        "website_value",
+    ),
+    (
+        "Question 14 - If you could make any change to our website, what would you change?",
+        "website_changes",
+    ),
+    (
+        "15) Does our website meet the needs of our entire target audience? (yes/no/partly)",
+        "website_audience_fit",
+    ),
+    (
+        "16. What are prospects and customers saying about our website?&nbsp;",
+        "website_feedback",
+    ),
+    (
+        "What are the key differentiators we have over our competition? Why did clients buy?",
+        "differentiators",
+    ),
+    (
+        "Please list three objections you hear from prospects (one per line)",
+        "objections",
+    ),
+    (
+        "Is our web site a valuable sales tool? Please explain",
+        "website_value",
+    ),
+    (
+        "What objections do you hear? Do they differ by product or solution?",
+        "objections",
+    ),
     ("Which job titles buy our products?", "buyer_personas"),
-    ("What is the typical length of your sales cycle?", "cycle_length"),
-    ("What do you believe makes a sale succeed?", "success_factors"),
+    (
+        "What is the typical length of your sales cycle?",
+        "cycle_length",
+    ),
+    (
+        "What do you believe makes a sale succeed?",
+        "success_factors",
+    ),
 ];
 
 /// Columns that are not one of the 16 questions: segments, respondent,
@@ -333,7 +783,9 @@ fn reworded_headers_map_to_their_question() {
         let want: QuestionId = want.parse().expect("question id");
         let (role, got, reason) = placed(h);
         if role != Role::Question || got != Some(want) {
-            misses.push(format!("{h:?}: want {want}, got {role:?} {got:?} ({reason})"));
+            misses.push(format!(
+                "{h:?}: want {want}, got {role:?} {got:?} ({reason})"
+            ));
         }
     }
     let rate = 1.0 - misses.len() as f64 / QUESTIONS.len() as f64;
@@ -359,7 +811,11 @@ fn non_question_columns_never_become_questions() {
             (role == Role::Question).then(|| format!("{h:?} -> {q:?} ({reason})"))
         })
         .collect();
-    assert!(wrong.is_empty(), "taken as questions:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "taken as questions:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]

@@ -255,9 +255,17 @@ fn by_known(field: &Field, known: Known, layout: &Layout) -> Placed {
 fn by_text(field: &Field) -> Placed {
     let text = &field.text;
     let matched = matching::match_question(text);
-    let segment = matching::segment_of(text);
-    let strong = matched.as_ref().is_some_and(|m| m.score >= STRONG);
-    if let (Some(seg), false) = (&segment, strong) {
+    let segment = matching::segment_phrase(text);
+    // A segment word inside a question ("Who holds the budget for our
+    // solution?") does not make it a segment: the question wins when it
+    // is strong, or still reads as a question without the segment words.
+    let question_wins = matched.as_ref().is_some_and(|m| {
+        m.score >= STRONG
+            || segment
+                .as_ref()
+                .is_some_and(|(_, p)| matching::score_without(text, p) >= THRESHOLD)
+    });
+    if let (Some((seg, _)), false) = (&segment, question_wins) {
         let mut p = Placed::new(
             field,
             Role::Segment,
