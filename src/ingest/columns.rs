@@ -34,6 +34,8 @@ pub(crate) struct Placed {
     pub reason: String,
     /// The question score (0 unless matched by similarity).
     pub score: f64,
+    /// The second-best question, taken when another column wins the best.
+    pub runner_up: Option<(QuestionId, f64)>,
 }
 
 impl Placed {
@@ -46,6 +48,7 @@ impl Placed {
             segment: None,
             reason: reason.into(),
             score: 0.0,
+            runner_up: None,
         }
     }
 }
@@ -286,6 +289,7 @@ fn by_text(field: &Field) -> Placed {
         );
         p.question = Some(m.id);
         p.score = m.score;
+        p.runner_up = m.runner_up.filter(|(_, s)| *s >= THRESHOLD);
         return p;
     }
     let near = matching::best_score(text)
@@ -313,34 +317,57 @@ fn one_timestamp(placed: &mut [Placed]) {
     }
 }
 
-/// When several columns match one question, the best keeps it and the
-/// others are listed as ignored with the reason.
+/// When several columns match one question, the best keeps it. A column
+/// that loses takes its second-best question if no column claims that
+/// one ("frustrations of the other stakeholders" next to "buyer
+/// frustrations"); otherwise it is listed as ignored with the reason.
 fn one_column_per_question(placed: &mut [Placed]) {
+    let best = best_per_question(placed);
+    let mut losers: Vec<usize> = (0..placed.len())
+        .filter(|&i| placed[i].question.is_some_and(|q| best[&q] != i))
+        .collect();
+    // Strongest second choices first, so the outcome is independent of
+    // column order.
+    losers.sort_by(|&a, &b| {
+        let s = |i: usize| placed[i].runner_up.map_or(0.0, |(_, s)| s);
+        s(b).total_cmp(&s(a)).then(a.cmp(&b))
+    });
+    let mut claimed: Vec<QuestionId> = best.keys().copied().collect();
+    for i in losers {
+        let q = placed[i].question.expect("a loser has a question");
+        let other = short(&placed[best[&q]].field.text);
+        let p = &mut placed[i];
+        match p.runner_up.filter(|(r, _)| !claimed.contains(r)) {
+            Some((r, s)) => {
+                claimed.push(r);
+                p.question = Some(r);
+                p.score = s;
+                p.reason = format!(
+                    "reads like {q}, which the column \"{other}\" matches better, and next like {r} (score {s:.1}); map it in frontline.toml to choose"
+                );
+            }
+            None => {
+                p.role = Role::Ignored;
+                p.question = None;
+                p.reason = format!(
+                    "also reads like {q}, but the column \"{other}\" matches it better; map it in frontline.toml to choose"
+                );
+            }
+        }
+    }
+}
+
+/// The column with the highest score per question (the first on a tie).
+fn best_per_question(placed: &[Placed]) -> BTreeMap<QuestionId, usize> {
     let mut best: BTreeMap<QuestionId, usize> = BTreeMap::new();
     for (i, p) in placed.iter().enumerate() {
         if let Some(q) = p.question {
-            let keep = best.get(&q).is_none_or(|&b| placed[b].score < p.score);
-            if keep {
+            if best.get(&q).is_none_or(|&b| placed[b].score < p.score) {
                 best.insert(q, i);
             }
         }
     }
-    for i in 0..placed.len() {
-        let Some(q) = placed[i].question else {
-            continue;
-        };
-        let winner = best[&q];
-        if winner != i {
-            let other = placed[winner].field.text.clone();
-            let p = &mut placed[i];
-            p.role = Role::Ignored;
-            p.question = None;
-            p.reason = format!(
-                "also reads like {q}, but the column \"{}\" matches it better; map it in frontline.toml to choose",
-                short(&other)
-            );
-        }
-    }
+    best
 }
 
 /// A segment name is taken by its first column; later ones are listed.
