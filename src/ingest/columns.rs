@@ -36,6 +36,9 @@ pub(crate) struct Placed {
     pub score: f64,
     /// The second-best question, taken when another column wins the best.
     pub runner_up: Option<(QuestionId, f64)>,
+    /// Ignored only because the header is not understood: its values may
+    /// still show it to be a segment (see `candidates`).
+    pub unplaced: bool,
 }
 
 impl Placed {
@@ -49,6 +52,7 @@ impl Placed {
             reason: reason.into(),
             score: 0.0,
             runner_up: None,
+            unplaced: false,
         }
     }
 }
@@ -296,13 +300,15 @@ fn by_text(field: &Field) -> Placed {
         .filter(|(_, s)| *s >= 1.0)
         .map(|(q, s)| format!(" (closest: {q} at {s:.1}, {THRESHOLD:.1} needed)"))
         .unwrap_or_default();
-    Placed::new(
+    let mut p = Placed::new(
         field,
         Role::Ignored,
         format!(
             "not one of the 16 questions nor a known segment{near}; map it in frontline.toml if it should count"
         ),
-    )
+    );
+    p.unplaced = true;
+    p
 }
 
 /// Only the first submission-time column is the timestamp.

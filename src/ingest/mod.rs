@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 mod accounting;
 mod assemble;
+mod candidates;
 pub mod columns;
 mod decode;
 mod detect;
