@@ -367,10 +367,10 @@ fn one_column_per_question(placed: &mut [Placed]) {
 fn best_per_question(placed: &[Placed]) -> BTreeMap<QuestionId, usize> {
     let mut best: BTreeMap<QuestionId, usize> = BTreeMap::new();
     for (i, p) in placed.iter().enumerate() {
-        if let Some(q) = p.question {
-            if best.get(&q).is_none_or(|&b| placed[b].score < p.score) {
-                best.insert(q, i);
-            }
+        if let Some(q) = p.question
+            && best.get(&q).is_none_or(|&b| placed[b].score < p.score)
+        {
+            best.insert(q, i);
         }
     }
     best
