@@ -701,6 +701,110 @@ const QUESTIONS: &[(&str, &str)] = &[
         "What do you believe makes a sale succeed?",
         "success_factors",
     ),
+    // a second batch, also written before scoring
+    (
+        "What objections do prospects typically raise, and do they vary by product line?",
+        "objections",
+    ),
+    ("Biggest barriers to closing", "objections"),
+    ("Top reasons deals stall or are lost", "objections"),
+    (
+        "What are the main sales objections? Do they differ by solution?",
+        "objections",
+    ),
+    (
+        "Who is your typical buyer? Does it change with company size or industry?",
+        "buyer_personas",
+    ),
+    (
+        "Who is the primary decision maker (job title)?",
+        "buyer_personas",
+    ),
+    ("Who holds the budget for our solution?", "buyer_personas"),
+    ("Who champions our solution internally?", "influencers"),
+    (
+        "Who else is involved in the decision (titles)?",
+        "influencers",
+    ),
+    (
+        "Other stakeholders who influence the purchase",
+        "influencers",
+    ),
+    ("How do your deals typically progress?", "sales_process"),
+    ("Sales stages you go through", "sales_process"),
+    ("Average sales cycle", "cycle_length"),
+    ("How long from first meeting to signature?", "cycle_length"),
+    ("Sales cycle (SMB vs enterprise)", "cycle_length"),
+    (
+        "What do prospects need from you to make a decision?",
+        "prospect_questions",
+    ),
+    (
+        "Typical questions asked by prospects during evaluation",
+        "prospect_questions",
+    ),
+    (
+        "What makes a deal successful? Prioritise the top factors",
+        "success_factors",
+    ),
+    (
+        "What are the key ingredients of a winning deal?",
+        "success_factors",
+    ),
+    (
+        "Why do customers choose us over the competition?",
+        "differentiators",
+    ),
+    (
+        "Key differentiators according to clients, not marketing",
+        "differentiators",
+    ),
+    ("What do clients say makes us different?", "differentiators"),
+    (
+        "What frustrations, fears and pressures do buyers face?",
+        "buyer_pains",
+    ),
+    ("Buyer challenges and pressures", "buyer_pains"),
+    (
+        "What organisational pressures are buyers under?",
+        "buyer_pains",
+    ),
+    ("Influencer challenges and pressures", "influencer_pains"),
+    (
+        "Where do we lose to the competition, and why?",
+        "competitor_strengths",
+    ),
+    (
+        "What are our competitors better at?",
+        "competitor_strengths",
+    ),
+    (
+        "What are we better at than the competition?",
+        "our_strengths",
+    ),
+    ("Why do we beat competitors?", "our_strengths"),
+    (
+        "How would you rate our website as a sales tool? (1-5)",
+        "website_value",
+    ),
+    (
+        "Do you use our website in your sales conversations?",
+        "website_value",
+    ),
+    (
+        "What one thing would you improve on the website?",
+        "website_changes",
+    ),
+    (
+        "Does our website work for all our buyer personas?",
+        "website_audience_fit",
+    ),
+    (
+        "Is any audience missing from the website?",
+        "website_audience_fit",
+    ),
+    ("What do clients say about the website?", "website_feedback"),
+    ("Customer comments about our site", "website_feedback"),
 ];
 
 /// Columns that are not one of the 16 questions: segments, respondent,
@@ -768,6 +872,40 @@ const NOT_QUESTIONS: &[&str] = &[
     "Would you recommend this survey to a colleague?",
     "Which CRM do you use?",
     "Comments",
+    "Which product line do you sell?",
+    "Primary customer segment",
+    "What industry are most of your customers in?",
+    "How long have you been in your current role?",
+    "Time with company",
+    "Years of experience",
+    "What is your sales region?",
+    "Which team are you on?",
+    "Average contract value",
+    "Quota",
+    "What marketing assets would help you most?",
+    "Any other feedback for the marketing team?",
+    "How often do you use the CRM?",
+    "Rate the quality of marketing leads",
+    "Do you have enough sales collateral?",
+    "Which competitor do you meet most often?",
+    "Your manager's name",
+    "Which product line do you sell?",
+    "Primary customer segment",
+    "What industry are most of your customers in?",
+    "How long have you been in your current role?",
+    "Time with company",
+    "Years of experience",
+    "What is your sales region?",
+    "Which team are you on?",
+    "Average contract value",
+    "Quota",
+    "What marketing assets would help you most?",
+    "Any other feedback for the marketing team?",
+    "How often do you use the CRM?",
+    "Rate the quality of marketing leads",
+    "Do you have enough sales collateral?",
+    "Which competitor do you meet most often?",
+    "Your manager's name",
 ];
 
 fn placed(h: &str) -> (Role, Option<QuestionId>, String) {
@@ -840,5 +978,17 @@ fn segment_headers_name_their_segment() {
             "{h}: {}",
             c.reason
         );
+    }
+}
+
+#[test]
+fn free_text_asks_and_questions_about_people_are_not_segments() {
+    for h in [
+        "Any other feedback for the marketing team?",
+        "Comments on your territory",
+        "Who holds the budget for our solution?",
+    ] {
+        let c = classify_header(h, &ColumnRules::default());
+        assert_ne!(c.role, Role::Segment, "{h}: {}", c.reason);
     }
 }

@@ -262,12 +262,35 @@ pub(crate) fn score_without(header: &str, phrase: &[String]) -> f64 {
 /// The segment a short header names, e.g. "Your region" -> `region`, and
 /// the phrase that names it. The longest matching phrase wins.
 pub(crate) fn segment_phrase(header: &str) -> Option<(String, Vec<String>)> {
+    // Free-text asks ("Any other feedback for the marketing team?") and
+    // questions about other people ("Who holds the budget for our
+    // solution?") name a segment word without being a segment.
     const NOT_SEGMENTS: &[&str] = &[
-        "latitud", "longitud", "altitud", "accuraci", "photo", "imag", "file", "url", "id",
+        "latitud",
+        "longitud",
+        "altitud",
+        "accuraci",
+        "photo",
+        "imag",
+        "file",
+        "url",
+        "id",
+        "comment",
+        "feedback",
+        "suggest",
+        "suggestion",
+        "els",
     ];
     let words = tokens(&strip_decorations(header));
     let n = content(&words).len();
-    if n == 0 || n > 5 || words.iter().any(|w| NOT_SEGMENTS.contains(&w.as_str())) {
+    let other = phrase_in(&tokens("any other"), &words);
+    let about_others = words.first().is_some_and(|w| w == "who");
+    if n == 0
+        || n > 5
+        || other
+        || about_others
+        || words.iter().any(|w| NOT_SEGMENTS.contains(&w.as_str()))
+    {
         return None;
     }
     let mut best: Option<(&Vec<String>, &str)> = None;
