@@ -18,6 +18,7 @@ use std::path::PathBuf;
 mod accounting;
 mod assemble;
 mod candidates;
+mod claims;
 pub mod columns;
 mod decode;
 mod detect;
