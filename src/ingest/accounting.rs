@@ -1,8 +1,9 @@
 //! Every row accounted for: incomplete rows (as the platform marks them)
 //! and empty rows are set aside, then repeat submissions of one respondent
-//! (same email, name or platform id, across all files) are found and only
-//! the latest is kept; `rows = used + superseded + incomplete + empty`.
-//! `anonymous` emails and blank names are not identities.
+//! (across all files) are found and only the latest is kept;
+//! `rows = used + superseded + incomplete + empty`. Identity, strongest
+//! first: email, platform respondent id, full name of two or more words.
+//! `anonymous` emails, blank names and a lone first name are not identities.
 
 use super::assemble::Pending;
 use super::{Accounting, Respondent};
@@ -51,26 +52,30 @@ pub(crate) fn decide(rows: &[Row], has_questions: &[bool], include_incomplete: b
 }
 
 /// Groups used rows that share an identity; all but the latest of each
-/// group are superseded.
+/// group are superseded. Emails are matched first, then platform ids, then
+/// full names; a group never holds two different emails, so two people
+/// who share a name but give their own emails stay apart.
 fn supersede(rows: &[Row], fates: &mut [Fate]) {
     let used: Vec<usize> = (0..rows.len())
         .filter(|&i| fates[i] == Fate::Used)
         .collect();
-    let mut parent: Vec<usize> = (0..rows.len()).collect();
-    let mut owner: BTreeMap<String, usize> = BTreeMap::new();
-    for &i in &used {
-        for key in identities(&rows[i].pending.respondent) {
-            match owner.get(&key) {
-                Some(&j) => union(&mut parent, i, j),
-                None => {
-                    owner.insert(key, i);
-                }
+    let mut groups = Groups::new(rows);
+    for level in [Level::Email, Level::Id, Level::Name] {
+        // Rows holding a key; more than one only when their emails differ.
+        let mut owners: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &i in &used {
+            let Some(key) = identity(&rows[i].pending.respondent, level) else {
+                continue;
+            };
+            let list = owners.entry(key).or_default();
+            if !list.iter().any(|&j| groups.union(i, j)) {
+                list.push(i);
             }
         }
     }
     let mut latest: BTreeMap<usize, usize> = BTreeMap::new();
     for &i in &used {
-        let root = find(&mut parent, i);
+        let root = groups.find(i);
         let better = latest
             .get(&root)
             .is_none_or(|&j| order_key(&rows[i]) >= order_key(&rows[j]));
@@ -79,7 +84,7 @@ fn supersede(rows: &[Row], fates: &mut [Fate]) {
         }
     }
     for &i in &used {
-        let root = find(&mut parent, i);
+        let root = groups.find(i);
         if latest[&root] != i {
             fates[i] = Fate::Superseded;
         }
@@ -104,8 +109,17 @@ const NOT_IDENTITIES: &[&str] = &[
     "test",
 ];
 
-/// The identity keys of a respondent: email, name, platform id.
-pub(crate) fn identities(r: &Respondent) -> Vec<String> {
+/// The kinds of identity, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Email,
+    Id,
+    Name,
+}
+
+/// One identity key of a respondent. A name identifies only with at least
+/// two words: two reps called "Sam" are not one person.
+fn identity(r: &Respondent, level: Level) -> Option<String> {
     let norm = |s: &Option<String>| {
         s.as_deref()
             .map(|v| {
@@ -116,37 +130,67 @@ pub(crate) fn identities(r: &Respondent) -> Vec<String> {
             })
             .filter(|v| !v.is_empty() && !NOT_IDENTITIES.contains(&v.as_str()))
     };
-    let mut keys = vec![];
-    if let Some(e) = norm(&r.email) {
-        keys.push(format!("email:{e}"));
+    match level {
+        Level::Email => norm(&r.email).map(|e| format!("email:{e}")),
+        Level::Id => norm(&r.platform_id).map(|p| format!("id:{p}")),
+        Level::Name => norm(&r.name)
+            .filter(|n| {
+                n.split(' ')
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count()
+                    >= 2
+            })
+            .map(|n| format!("name:{n}")),
     }
-    if let Some(n) = norm(&r.name) {
-        keys.push(format!("name:{n}"));
-    }
-    if let Some(p) = norm(&r.platform_id) {
-        keys.push(format!("id:{p}"));
-    }
-    keys
 }
 
-fn find(parent: &mut [usize], i: usize) -> usize {
-    let mut r = i;
-    while parent[r] != r {
-        r = parent[r];
-    }
-    let mut j = i;
-    while parent[j] != r {
-        let next = parent[j];
-        parent[j] = r;
-        j = next;
-    }
-    r
+/// Union-find over rows; each group remembers its email so that groups
+/// with different emails are never joined.
+struct Groups {
+    parent: Vec<usize>,
+    email: Vec<Option<String>>,
 }
 
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
+impl Groups {
+    fn new(rows: &[Row]) -> Groups {
+        Groups {
+            parent: (0..rows.len()).collect(),
+            email: rows
+                .iter()
+                .map(|r| identity(&r.pending.respondent, Level::Email))
+                .collect(),
+        }
+    }
+
+    fn find(&mut self, i: usize) -> usize {
+        let mut r = i;
+        while self.parent[r] != r {
+            r = self.parent[r];
+        }
+        let mut j = i;
+        while self.parent[j] != r {
+            let next = self.parent[j];
+            self.parent[j] = r;
+            j = next;
+        }
+        r
+    }
+
+    /// Joins the groups of `a` and `b`; false when their emails differ.
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return true;
+        }
+        let email = match (&self.email[ra], &self.email[rb]) {
+            (Some(x), Some(y)) if x != y => return false,
+            (Some(x), _) | (_, Some(x)) => Some(x.clone()),
+            _ => None,
+        };
+        let (root, child) = (ra.min(rb), ra.max(rb));
+        self.parent[child] = root;
+        self.email[root] = email;
+        true
     }
 }
 
@@ -194,8 +238,8 @@ mod tests {
             row(0, 1, "a@x.com", "", 10),
             row(0, 2, "anonymous", "", 11),
             row(0, 3, "anonymous", "", 12),
-            row(1, 1, "A@X.com ", "Ann", 9),
-            row(1, 2, "", "ann", 13),
+            row(1, 1, "A@X.com ", "Ann Lee", 9),
+            row(1, 2, "", "ann  lee", 13),
             row(1, 3, "", "", 14),
         ];
         let fates = decide(&rows, &[true, true], false);
@@ -203,5 +247,45 @@ mod tests {
         assert_eq!(fates, vec![Superseded, Used, Used, Superseded, Used, Used]);
         let acc = tally(&rows, &fates, 2);
         assert_eq!((acc[0].used, acc[0].superseded, acc[1].used), (2, 1, 2));
+    }
+
+    #[test]
+    fn a_first_name_alone_is_not_an_identity() {
+        let rows = vec![
+            row(0, 1, "", "Sam", 10),
+            row(0, 2, "", "sam", 11),
+            row(0, 3, "", "Sam Ortiz", 12),
+        ];
+        assert_eq!(decide(&rows, &[true], false), vec![Fate::Used; 3]);
+    }
+
+    #[test]
+    fn different_emails_keep_namesakes_apart() {
+        let rows = vec![
+            row(0, 1, "sam.o@x.com", "Sam Ortiz", 10),
+            row(0, 2, "", "Sam Ortiz", 11),
+            row(0, 3, "sortiz@y.com", "Sam Ortiz", 12),
+            row(0, 4, "sortiz@y.com", "", 13),
+        ];
+        use Fate::*;
+        // Row 2 joins row 1 by name; row 3 has another email, so it
+        // starts its own group, which row 4 joins by email.
+        assert_eq!(
+            decide(&rows, &[true], false),
+            vec![Superseded, Used, Superseded, Used]
+        );
+    }
+
+    #[test]
+    fn platform_id_joins_rows_without_email() {
+        let mut a = row(0, 1, "", "", 10);
+        let mut b = row(1, 1, "", "Sam", 11);
+        a.pending.respondent.platform_id = Some("R_abc123".into());
+        b.pending.respondent.platform_id = Some("R_abc123".into());
+        let rows = vec![a, b];
+        assert_eq!(
+            decide(&rows, &[true, true], false),
+            vec![Fate::Superseded, Fate::Used]
+        );
     }
 }

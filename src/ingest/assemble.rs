@@ -25,6 +25,9 @@ pub(crate) struct Pending {
     pub incomplete: bool,
     /// Any answer-like cell (question, segment or unplaced) is filled.
     pub has_content: bool,
+    /// (watched column, value index) of unplaced columns that may turn out
+    /// to be segments (see `candidates`).
+    pub candidates: Vec<(u16, u8)>,
 }
 
 const TICKED: &[&str] = &[

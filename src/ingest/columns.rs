@@ -5,6 +5,7 @@
 //! headers, then question matching and segment phrases. One column per
 //! question: when two match the same id, the better keeps it.
 
+use super::claims::{one_column_per_question, one_column_per_segment, one_timestamp};
 use super::layout::{Field, Known, Layout, MemberKind, fold_header};
 use super::matching::{self, STRONG, THRESHOLD};
 use super::platforms::{generic, lookup_prefixed};
@@ -34,6 +35,11 @@ pub(crate) struct Placed {
     pub reason: String,
     /// The question score (0 unless matched by similarity).
     pub score: f64,
+    /// The second-best question, taken when another column wins the best.
+    pub runner_up: Option<(QuestionId, f64)>,
+    /// Ignored only because the header is not understood: its values may
+    /// still show it to be a segment (see `candidates`).
+    pub unplaced: bool,
 }
 
 impl Placed {
@@ -46,6 +52,8 @@ impl Placed {
             segment: None,
             reason: reason.into(),
             score: 0.0,
+            runner_up: None,
+            unplaced: false,
         }
     }
 }
@@ -255,9 +263,17 @@ fn by_known(field: &Field, known: Known, layout: &Layout) -> Placed {
 fn by_text(field: &Field) -> Placed {
     let text = &field.text;
     let matched = matching::match_question(text);
-    let segment = matching::segment_of(text);
-    let strong = matched.as_ref().is_some_and(|m| m.score >= STRONG);
-    if let (Some(seg), false) = (&segment, strong) {
+    let segment = matching::segment_phrase(text);
+    // A segment word inside a question ("Who holds the budget for our
+    // solution?") does not make it a segment: the question wins when it
+    // is strong, or still reads as a question without the segment words.
+    let question_wins = matched.as_ref().is_some_and(|m| {
+        m.score >= STRONG
+            || segment
+                .as_ref()
+                .is_some_and(|(_, p)| matching::score_without(text, p) >= THRESHOLD)
+    });
+    if let (Some((seg, _)), false) = (&segment, question_wins) {
         let mut p = Placed::new(
             field,
             Role::Segment,
@@ -278,87 +294,25 @@ fn by_text(field: &Field) -> Placed {
         );
         p.question = Some(m.id);
         p.score = m.score;
+        p.runner_up = m.runner_up.filter(|(_, s)| *s >= THRESHOLD);
         return p;
     }
     let near = matching::best_score(text)
         .filter(|(_, s)| *s >= 1.0)
         .map(|(q, s)| format!(" (closest: {q} at {s:.1}, {THRESHOLD:.1} needed)"))
         .unwrap_or_default();
-    Placed::new(
+    let mut p = Placed::new(
         field,
         Role::Ignored,
         format!(
             "not one of the 16 questions nor a known segment{near}; map it in frontline.toml if it should count"
         ),
-    )
+    );
+    p.unplaced = true;
+    p
 }
 
-/// Only the first submission-time column is the timestamp.
-fn one_timestamp(placed: &mut [Placed]) {
-    let mut seen = false;
-    for p in placed.iter_mut().filter(|p| p.role == Role::Timestamp) {
-        if seen {
-            p.role = Role::Metadata;
-            p.reason = "another time column (the first one is the submission time)".into();
-        }
-        seen = true;
-    }
-}
-
-/// When several columns match one question, the best keeps it and the
-/// others are listed as ignored with the reason.
-fn one_column_per_question(placed: &mut [Placed]) {
-    let mut best: BTreeMap<QuestionId, usize> = BTreeMap::new();
-    for (i, p) in placed.iter().enumerate() {
-        if let Some(q) = p.question {
-            let keep = best.get(&q).is_none_or(|&b| placed[b].score < p.score);
-            if keep {
-                best.insert(q, i);
-            }
-        }
-    }
-    for i in 0..placed.len() {
-        let Some(q) = placed[i].question else {
-            continue;
-        };
-        let winner = best[&q];
-        if winner != i {
-            let other = placed[winner].field.text.clone();
-            let p = &mut placed[i];
-            p.role = Role::Ignored;
-            p.question = None;
-            p.reason = format!(
-                "also reads like {q}, but the column \"{}\" matches it better; map it in frontline.toml to choose",
-                short(&other)
-            );
-        }
-    }
-}
-
-/// A segment name is taken by its first column; later ones are listed.
-fn one_column_per_segment(placed: &mut [Placed]) {
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for p in placed.iter_mut().filter(|p| p.role == Role::Segment) {
-        let Some(name) = p.segment.clone() else {
-            continue;
-        };
-        match seen.get(&name) {
-            Some(first) => {
-                p.reason = format!(
-                    "also names segment {name}, already taken by the column \"{}\"; map it in frontline.toml to choose",
-                    short(first)
-                );
-                p.role = Role::Ignored;
-                p.segment = None;
-            }
-            None => {
-                seen.insert(name, p.field.text.clone());
-            }
-        }
-    }
-}
-
-fn short(s: &str) -> String {
+pub(crate) fn short(s: &str) -> String {
     let t: String = s.chars().take(60).collect();
     if t.len() < s.len() {
         format!("{t}...")

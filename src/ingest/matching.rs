@@ -185,8 +185,13 @@ pub(crate) fn phrase_in(phrase: &[String], words: &[String]) -> bool {
 
 /// The score of every question for a header, best first.
 pub(crate) fn scores(header: &str) -> Vec<(QuestionId, f64)> {
+    scores_of(&tokens(&strip_decorations(header)))
+}
+
+/// The score of every question for folded words, best first.
+fn scores_of(words: &[String]) -> Vec<(QuestionId, f64)> {
     let bank = &*BANK;
-    let words = tokens(&strip_decorations(header));
+    let words = words.to_vec();
     let content: BTreeSet<String> = content(&words).into_iter().collect();
     let weight = |w: &String| bank.idf.get(w).copied().unwrap_or(1.5);
     let total: f64 = content.iter().map(weight).sum();
@@ -242,26 +247,61 @@ pub(crate) fn best_score(header: &str) -> Option<(QuestionId, f64)> {
     scores(header).first().copied()
 }
 
-/// The segment a short header names, e.g. "Your region" -> `region`. The
-/// longest matching phrase wins.
-pub(crate) fn segment_of(header: &str) -> Option<String> {
+/// The best question score of a header once the words of a segment
+/// phrase are taken out: "Who holds the budget for our solution?" still
+/// reads like a question without "solution", "Primary product you sell"
+/// does not without "product".
+pub(crate) fn score_without(header: &str, phrase: &[String]) -> f64 {
+    let words: Vec<String> = tokens(&strip_decorations(header))
+        .into_iter()
+        .filter(|w| !phrase.contains(w))
+        .collect();
+    scores_of(&words).first().map_or(0.0, |(_, s)| *s)
+}
+
+/// The segment a short header names, e.g. "Your region" -> `region`, and
+/// the phrase that names it. The longest matching phrase wins.
+pub(crate) fn segment_phrase(header: &str) -> Option<(String, Vec<String>)> {
+    // Free-text asks ("Any other feedback for the marketing team?") and
+    // questions about other people ("Who holds the budget for our
+    // solution?") name a segment word without being a segment.
     const NOT_SEGMENTS: &[&str] = &[
-        "latitud", "longitud", "altitud", "accuraci", "photo", "imag", "file", "url", "id",
+        "latitud",
+        "longitud",
+        "altitud",
+        "accuraci",
+        "photo",
+        "imag",
+        "file",
+        "url",
+        "id",
+        "comment",
+        "feedback",
+        "suggest",
+        "suggestion",
+        "els",
     ];
     let words = tokens(&strip_decorations(header));
     let n = content(&words).len();
-    if n == 0 || n > 5 || words.iter().any(|w| NOT_SEGMENTS.contains(&w.as_str())) {
+    let other = phrase_in(&tokens("any other"), &words);
+    let about_others = words.first().is_some_and(|w| w == "who");
+    if n == 0
+        || n > 5
+        || other
+        || about_others
+        || words.iter().any(|w| NOT_SEGMENTS.contains(&w.as_str()))
+    {
         return None;
     }
-    let mut best: Option<(usize, &str)> = None;
+    let mut best: Option<(&Vec<String>, &str)> = None;
     for (name, phrases) in &BANK.segments {
         for p in phrases {
-            if phrase_in(p, &words) && best.is_none_or(|(len, _)| p.len() > len) {
-                best = Some((p.len(), name));
+            if phrase_in(p, &words) && best.is_none_or(|(b, _)| p.len() > b.len()) {
+                best = Some((p, name));
             }
         }
     }
-    best.map(|(_, name)| name.to_string())
+    best.map(|(p, name)| (name.to_string(), p.clone()))
 }
 
 #[cfg(test)]

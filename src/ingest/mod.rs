@@ -17,6 +17,8 @@ use std::path::PathBuf;
 
 mod accounting;
 mod assemble;
+mod candidates;
+mod claims;
 pub mod columns;
 mod decode;
 mod detect;

@@ -6,6 +6,7 @@
 
 use super::accounting::{self, Fate, Row};
 use super::assemble::{Pending, assemble, ragged};
+use super::candidates::Candidates;
 use super::columns::{Placed, classify, column_infos};
 use super::decode::{FileKind, sniff};
 use super::detect::{SAMPLE_ROWS, detect, refine};
@@ -101,7 +102,8 @@ pub(crate) fn read_file(
             .collect();
         layout = refine(layout, &sample);
     }
-    let placed = classify(&layout, rules);
+    let mut placed = classify(&layout, rules);
+    let mut candidates = Candidates::new(&placed);
     let mut pending = vec![];
     let mut ragged_rows = 0usize;
     let mut queue = head.into_iter().skip(layout.header_rows);
@@ -118,8 +120,11 @@ pub(crate) fn read_file(
                 warnings.push(w);
             }
         }
-        pending.push(assemble(&rec, pending.len() + 1, &placed, &layout));
+        let mut p = assemble(&rec, pending.len() + 1, &placed, &layout);
+        candidates.observe(&rec, layout.placeholders, &mut p);
+        pending.push(p);
     }
+    candidates.finish(&mut placed, &mut pending);
     if ragged_rows > RAGGED_SHOWN {
         warnings.push(Warning {
             file: file.clone(),
