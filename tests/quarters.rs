@@ -202,10 +202,9 @@ fn reports_are_byte_identical_and_one_answer_changes_few_lines() {
         md[start..end].contains(line)
     };
     for l in &changed {
-        let (doc, line) = if l.starts_with('-') {
-            (&a, &l[1..])
-        } else {
-            (&b, &l[1..])
+        let (doc, line) = match l.strip_prefix('-') {
+            Some(line) => (&a, line),
+            None => (&b, &l[1..]),
         };
         assert!(within(doc, line), "changed outside the section: {l}");
     }
