@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Speed and memory of `frontline report` on large synthetic exports, made
 # by repeating the rows of sample-data/2026-Q3.csv with fresh emails.
-# Usage: scripts/bench.sh [ROWS...]   (default: 300 3000 30000)
+# Usage: scripts/bench.sh [ROWS...]   (default: 30 300 3000)
 # Prints rows, wall-clock seconds and peak memory (max RSS) per run.
 # Results and their reading are in docs/performance.md.
 set -euo pipefail
@@ -11,7 +11,7 @@ bin=target/release/frontline
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(300 3000 30000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(30 300 3000)
 python3 - "$work" "${sizes[@]}" <<'PY'
 import csv, sys
 work, sizes = sys.argv[1], [int(s) for s in sys.argv[2:]]

@@ -14,6 +14,7 @@ pub enum DriftKind {
     Wording,
     QuestionAdded,
     QuestionRemoved,
+    FiscalYear,
     SegmentAdded,
     SegmentRemoved,
     SegmentOptions,
@@ -39,6 +40,16 @@ fn folded(s: &str) -> String {
 
 pub(super) fn detect(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
     let mut out = questions(old, new);
+    if old.fiscal_year_start != new.fiscal_year_start {
+        out.push(Drift {
+            kind: DriftKind::FiscalYear,
+            subject: "fiscal_year_start".into(),
+            message: format!(
+                "the fiscal year starts in month {} now, {} before: quarter labels are not comparable",
+                new.fiscal_year_start, old.fiscal_year_start
+            ),
+        });
+    }
     out.extend(segments(old, new));
     out.extend(codebooks(old, new));
     out

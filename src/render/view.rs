@@ -173,6 +173,7 @@ pub fn build_view_with(
         }
     }
     v.previous_quarter = deltas.previous_quarter.clone().unwrap_or_default();
+    v.summary = summary(s, &deltas);
     v.trends = history::trends(s, history);
     v
 }
@@ -198,7 +199,7 @@ fn base_view(s: &Snapshot) -> ReportView {
                     .join(", "),
             })
             .collect(),
-        summary: summary(s),
+        summary: summary(s, &Deltas::default()),
         sections: s.questions.iter().map(|q| section(s, q)).collect(),
         quality: quality(s),
         generator: s.generator.clone(),
@@ -276,19 +277,22 @@ fn highlight(s: &Snapshot, h: &crate::snapshot::Highlight) -> String {
     )
 }
 
-fn top_themes(q: Option<&QuestionSummary>, k: usize) -> Option<String> {
+fn top_themes(q: Option<&QuestionSummary>, k: usize, deltas: &Deltas) -> Option<String> {
     let q = q?;
     let top: Vec<String> = q
         .themes
         .iter()
         .filter(|t| t.id != "other")
         .take(k)
-        .map(|t| format!("{} ({})", t.label, pct(t.share)))
+        .map(|t| match deltas.get(q.id, &t.id) {
+            d if d.is_empty() => format!("{} ({})", t.label, pct(t.share)),
+            d => format!("{} ({}, {d})", t.label, pct(t.share)),
+        })
         .collect();
     (!top.is_empty()).then(|| top.join("; "))
 }
 
-fn summary(s: &Snapshot) -> Vec<Line> {
+fn summary(s: &Snapshot, deltas: &Deltas) -> Vec<Line> {
     let mut out = vec![];
     let mut push = |label: &str, text: Option<String>| {
         out.push(Line {
@@ -298,11 +302,11 @@ fn summary(s: &Snapshot) -> Vec<Line> {
     };
     push(
         "Top objections",
-        top_themes(s.question(QuestionId::Objections), 3),
+        top_themes(s.question(QuestionId::Objections), 3, deltas),
     );
     push(
         "Top differentiators",
-        top_themes(s.question(QuestionId::Differentiators), 3),
+        top_themes(s.question(QuestionId::Differentiators), 3, deltas),
     );
     let cycle = s
         .question(QuestionId::CycleLength)
@@ -311,8 +315,13 @@ fn summary(s: &Snapshot) -> Vec<Line> {
         "Median sales cycle",
         cycle.and_then(|d| {
             d.median_days.map(|m| {
+                let was = deltas
+                    .cycle
+                    .as_ref()
+                    .map(|c| format!("; was {c}"))
+                    .unwrap_or_default();
                 format!(
-                    "{} ({} of {} answers gave a duration)",
+                    "{} ({} of {} answers gave a duration{was})",
                     days(m),
                     d.parsed,
                     d.parsed + d.unparsed
