@@ -187,3 +187,60 @@ fn inspect_json_has_the_documented_keys() {
     assert_eq!(cols[4]["question"], "objections");
     assert_eq!(cols[0]["role"], "timestamp");
 }
+
+#[test]
+fn sample_html_is_one_offline_file() {
+    let dir = tempfile::tempdir().unwrap();
+    report(&sample("2026-Q3.csv"), dir.path()).success();
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.contains("<svg"), "no inline chart");
+    assert!(!html.to_lowercase().contains("<script"));
+    assert!(!html.contains("<link"));
+    for attr in ["src=", "href=", "url("] {
+        for (i, _) in html.match_indices(attr) {
+            let target = html[i + attr.len()..].trim_start_matches(['"', '\'', '(']);
+            assert!(
+                target.starts_with('#'),
+                "{attr} leaves the file: {}",
+                &target[..target.len().min(60)]
+            );
+        }
+    }
+    assert!(!html.contains("http://") && !html.contains("https://"));
+}
+
+#[test]
+fn strict_turns_warnings_into_exit_code_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("ragged.csv");
+    let text = std::fs::read_to_string(sample("2026-Q3.csv")).unwrap();
+    // A row with a stray extra field is a warning, not an abort.
+    let mut lines: Vec<&str> = text.split("\r\n").collect();
+    let last = format!("{},extra", lines.pop().unwrap());
+    lines.push(&last);
+    std::fs::write(&f, lines.join("\r\n")).unwrap();
+    report(&f, &dir.path().join("lenient"))
+        .success()
+        .stderr(predicate::str::contains("warning"));
+    frontline()
+        .arg("report")
+        .arg(&f)
+        .arg("--strict")
+        .arg("--out")
+        .arg(dir.path().join("strict"))
+        .assert()
+        .code(3);
+}
+
+#[test]
+fn bad_quarter_label_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    frontline()
+        .arg("report")
+        .arg(sample("2026-Q3.csv"))
+        .args(["--quarter", "H1 2026", "--out"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2026-Q3"));
+}
