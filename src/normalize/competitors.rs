@@ -11,7 +11,7 @@ use super::words::{is_brand, is_common, is_month_or_day};
 use super::{Codebooks, codebook::Theme};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Competitor names (as configured or discovered) that `text` mentions, in
 /// the spelling of `known`, in order of first mention, each once.
@@ -38,8 +38,8 @@ pub fn find(text: &str, known: &[String]) -> Vec<String> {
 /// The pattern that finds `name`: word-bounded, any case, possessive or
 /// plural allowed ("Acme's"). Compiled once per name, since every item of
 /// three questions is searched for every name.
-fn name_pattern(name: &str) -> Option<Regex> {
-    static CACHE: OnceLock<Mutex<BTreeMap<String, Option<Regex>>>> = OnceLock::new();
+fn name_pattern(name: &str) -> Option<Arc<Regex>> {
+    static CACHE: OnceLock<Mutex<BTreeMap<String, Option<Arc<Regex>>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
     map.entry(name.to_string())
@@ -48,7 +48,7 @@ fn name_pattern(name: &str) -> Option<Regex> {
                 r"(?i)(?:^|[^\w]){}(?:['’]s|s)?(?:$|[^\w])",
                 regex::escape(name)
             );
-            Regex::new(&pattern).ok()
+            Regex::new(&pattern).ok().map(Arc::new)
         })
         .clone()
 }

@@ -5,7 +5,7 @@
 //! in an answer stay as written.
 
 use regex::{Captures, Regex};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("redact regex"))
@@ -128,11 +128,11 @@ fn redact_names(text: &str, names: &[&str]) -> String {
 }
 
 /// The name parts of the last call and their compiled pattern.
-type NamesCache = (Vec<String>, Option<Regex>);
+type NamesCache = (Vec<String>, Option<Arc<Regex>>);
 
 /// One alternation of every name part, compiled once per list of names
 /// (a report redacts every quote with the same list).
-fn names_pattern(parts: &[String]) -> Option<Regex> {
+fn names_pattern(parts: &[String]) -> Option<Arc<Regex>> {
     static CACHE: OnceLock<Mutex<Option<NamesCache>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     let mut slot = cache.lock().unwrap_or_else(|e| e.into_inner());
@@ -142,7 +142,9 @@ fn names_pattern(parts: &[String]) -> Option<Regex> {
         return re.clone();
     }
     let alternation: Vec<String> = parts.iter().map(|p| regex::escape(p)).collect();
-    let re = Regex::new(&format!(r"(?i)\b(?:{})\b", alternation.join("|"))).ok();
+    let re = Regex::new(&format!(r"(?i)\b(?:{})\b", alternation.join("|")))
+        .ok()
+        .map(Arc::new);
     *slot = Some((parts.to_vec(), re.clone()));
     re
 }
