@@ -189,9 +189,10 @@ fn load<T: DeserializeOwned>(split: &str, kind: &str) -> Vec<T> {
     } else {
         &[split]
     };
-    let dir = DIR.get().cloned().unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/devset")
-    });
+    let dir = DIR
+        .get()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/devset"));
     let mut out = Vec::new();
     for part in parts {
         let path = dir.join(format!("{part}_{kind}.jsonl"));
