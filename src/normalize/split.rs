@@ -293,7 +293,7 @@ fn questions(line: &str) -> Option<Vec<String>> {
 /// words, separated by stops. Full sentences or labelled parts
 /// ("Fears: ...") stay one item.
 fn fragments(line: &str) -> Option<Vec<String>> {
-    const MAX_WORDS: usize = 4;
+    const MAX_WORDS: usize = 6;
     let mut out = Vec::new();
     let mut start = 0;
     for (i, _) in line.match_indices(". ") {
