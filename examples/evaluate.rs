@@ -1,7 +1,11 @@
 //! Scores frontline's normalizers against the labelled development set in
 //! `tests/data/devset/` (see `docs/accuracy.md`).
 //!
-//! `cargo run --release --example evaluate [-- --split dev|holdout|all] [--errors]`
+//! `cargo run --release --example evaluate [-- --split dev|holdout|all] [--errors|--all-errors]`
+//!
+//! `--dir DIR --split NAME` scores another folder of files of the same
+//! format (`DIR/NAME_themes.jsonl`, ...), e.g. the probe set in
+//! `tests/data/probe/`; a kind with no file there is skipped.
 //!
 //! It is a report, not a gate: it always exits 0, and prints a
 //! `TARGET MISSED` line for every target the library does not reach yet.
@@ -14,12 +18,27 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The folder given by `--dir`; unset means the labelled devset.
+static DIR: OnceLock<PathBuf> = OnceLock::new();
 
 const THEME_F1_TARGET: f64 = 0.90;
 const PERSONAS_TARGET: f64 = 0.95;
 const DURATIONS_TARGET: f64 = 0.97;
 const ITEMS_TARGET: f64 = 0.95;
 const WORST_ERRORS: usize = 10;
+
+/// `--errors` lists the worst ten; `--all-errors` lists every one.
+static ALL_ERRORS: OnceLock<bool> = OnceLock::new();
+
+fn error_limit() -> usize {
+    if ALL_ERRORS.get().copied().unwrap_or(false) {
+        usize::MAX
+    } else {
+        WORST_ERRORS
+    }
+}
 
 #[derive(Deserialize)]
 struct ThemeCase {
@@ -158,8 +177,22 @@ fn parse_args() -> Options {
         match arg.as_str() {
             "--split" => split = args.next().unwrap_or_default(),
             "--errors" => errors = true,
+            "--all-errors" => {
+                errors = true;
+                let _ = ALL_ERRORS.set(true);
+            }
+            "--dir" => {
+                let _ = DIR.set(PathBuf::from(args.next().unwrap_or_default()));
+            }
             other => eprintln!("ignoring unknown argument `{other}`"),
         }
+    }
+    if DIR.get().is_some() {
+        // Another folder names its own files: the split is taken as given.
+        return Options {
+            splits: vec![String::leak(split)],
+            errors,
+        };
     }
     let splits = match split.as_str() {
         "dev" => vec!["dev"],
@@ -181,10 +214,16 @@ fn load<T: DeserializeOwned>(split: &str, kind: &str) -> Vec<T> {
     } else {
         &[split]
     };
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/devset");
+    let dir = DIR
+        .get()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/devset"));
     let mut out = Vec::new();
     for part in parts {
         let path = dir.join(format!("{part}_{kind}.jsonl"));
+        if DIR.get().is_some() && !path.exists() {
+            continue;
+        }
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         for (n, line) in text
@@ -325,7 +364,7 @@ fn print_theme_errors(id: CodebookId, outcomes: &[ThemeOutcome]) {
         wrong.len(),
         outcomes.len()
     );
-    for (_, o) in wrong.iter().take(WORST_ERRORS) {
+    for (_, o) in wrong.iter().take(error_limit()) {
         println!(
             "     {:?}\n       expected [{}] got [{}]",
             o.text,
@@ -362,7 +401,7 @@ fn print_failures(errors: bool, failures: &[(&String, String, String)]) {
     if !errors {
         return;
     }
-    for (text, want, got) in failures.iter().take(WORST_ERRORS) {
+    for (text, want, got) in failures.iter().take(error_limit()) {
         println!("     {text:?}\n       expected [{want}] got [{got}]");
     }
 }

@@ -293,13 +293,13 @@ fn questions(line: &str) -> Option<Vec<String>> {
 /// words, separated by stops. Full sentences or labelled parts
 /// ("Fears: ...") stay one item.
 fn fragments(line: &str) -> Option<Vec<String>> {
-    const MAX_WORDS: usize = 4;
+    const MAX_WORDS: usize = 6;
     let mut out = Vec::new();
     let mut start = 0;
     for (i, _) in line.match_indices(". ") {
         let next = line[i + 2..].trim_start().chars().next();
         let prev_word = line[start..i].split_whitespace().last().unwrap_or("");
-        let abbrev = fillers().abbreviations.contains(&fold(prev_word)) || prev_word.len() == 1;
+        let abbrev = is_abbreviation(prev_word);
         if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && !abbrev {
             out.push(line[start..=i].to_string());
             start = i + 1;
@@ -311,6 +311,17 @@ fn fragments(line: &str) -> Option<Vec<String>> {
     out.push(line[start..].to_string());
     let short = out.iter().all(|p| (1..=MAX_WORDS).contains(&word_count(p)));
     (short && out.len() >= 2).then_some(out)
+}
+
+/// "Sr.", "e.g.", "(i.e.", "J.": a stop after these does not end a
+/// sentence. Dots and brackets are dropped so dotted forms match too.
+fn is_abbreviation(word: &str) -> bool {
+    let bare: String = word
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    bare.chars().count() == 1 || fillers().abbreviations.contains(&bare)
 }
 
 fn word_count(s: &str) -> usize {
@@ -339,6 +350,10 @@ fn comma_list(line: &str) -> Option<Vec<String>> {
         None => parts.push(last.to_string()),
     }
     let parts: Vec<String> = parts.iter().map(|p| strip_conj(p).to_string()).collect();
+    let parts = join_titles(parts);
+    if parts.len() < 2 {
+        return None;
+    }
     let f = fillers();
     if parts[1..]
         .iter()
@@ -352,7 +367,7 @@ fn comma_list(line: &str) -> Option<Vec<String>> {
             .split(' ')
             .any(|w| f.clause_verbs.iter().any(|v| v == w))
     };
-    if parts.iter().any(has_verb) || continues_object(&parts) || rank_then_department(&parts) {
+    if parts.iter().any(has_verb) || continues_object(&parts) {
         return None;
     }
     let limit = if parts.len() >= 3 { 5 } else { 4 };
@@ -362,16 +377,28 @@ fn comma_list(line: &str) -> Option<Vec<String>> {
         .then_some(parts)
 }
 
-/// "Director, Revenue Operations", "Sr Director, Marketing": one title.
-fn rank_then_department(parts: &[String]) -> bool {
+/// "Director, Revenue Operations", "Sr. Manager, Demand Gen": a rank
+/// then its department is one title, wherever it sits in a comma list.
+fn join_titles(parts: Vec<String>) -> Vec<String> {
     let ranks = &fillers().title_ranks;
     let is_rank = |w: &str| ranks.iter().any(|r| r == w);
-    let last_word = fold(&parts[0])
-        .rsplit(' ')
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    parts.len() == 2 && is_rank(&last_word) && !fold(&parts[1]).split(' ').any(is_rank)
+    let mut out: Vec<String> = Vec::new();
+    for p in parts {
+        let folded = fold(&p);
+        let joins = out.last().is_some_and(|prev: &String| {
+            let last_word = fold(prev)
+                .rsplit(' ')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            is_rank(&last_word) && !folded.split(' ').any(is_rank) && word_count(&p) <= 3
+        });
+        match out.last_mut() {
+            Some(prev) if joins => *prev = format!("{prev}, {p}"),
+            _ => out.push(p),
+        }
+    }
+    out
 }
 
 /// "Integration with SAP, Salesforce and Workday": the names after the

@@ -112,3 +112,27 @@ fn filler_gives_no_item() {
         ["None of them have SSO"]
     );
 }
+
+#[test]
+fn abbreviations_with_a_stop_do_not_end_an_item() {
+    check("Sr. Manager, Demand Gen", &["Sr. Manager, Demand Gen"]);
+    check(
+        "Sr. Manager, Demand Gen, VP Sales",
+        &["Sr. Manager, Demand Gen", "VP Sales"],
+    );
+    check(
+        "Sr. Manager, Demand Gen and Dir. IT",
+        &["Sr. Manager, Demand Gen", "Dir. IT"],
+    );
+    check(
+        "Price. Dir. IT. Timing.",
+        &["Price.", "Dir. IT.", "Timing."],
+    );
+    check("Price e.g. Acme. Timing.", &["Price e.g. Acme.", "Timing."]);
+    check(
+        "integration (i.e. SAP). Price.",
+        &["integration (i.e. SAP).", "Price."],
+    );
+    check("Price vs. Acme. Timing.", &["Price vs. Acme.", "Timing."]);
+    check("Acme Inc. Beta Ltd.", &["Acme Inc. Beta Ltd."]);
+}

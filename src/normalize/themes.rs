@@ -236,7 +236,10 @@ fn match_at(pats: &[Pat], toks: &[Token], i: usize) -> Option<usize> {
 
 /// Every rule match in the tokens, before negation.
 pub fn raw_matches(book: &Codebook, toks: &[Token]) -> Vec<Match> {
-    let compiled = book.compiled();
+    raw_matches_in(&book.compiled(), toks)
+}
+
+fn raw_matches_in(compiled: &Compiled, toks: &[Token]) -> Vec<Match> {
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {
         for (ti, ri) in compiled.candidates(tok) {
@@ -278,14 +281,20 @@ fn vetoed(theme: &CompiledTheme, m: &Match, toks: &[Token]) -> bool {
 
 /// The matches that survive negation, in text order.
 pub fn matches(book: &Codebook, text: &str) -> Vec<Match> {
+    matches_in(&book.compiled(), text)
+}
+
+/// `matches` with the rules already at hand: looking them up once per
+/// item, not once per match, keeps coding a large export fast.
+fn matches_in(compiled: &Compiled, text: &str) -> Vec<Match> {
     let toks = fold::tokens(text);
     let dismissed = negation::dismissals(&toks, text);
-    let raw = raw_matches(book, &toks);
+    let raw = raw_matches_in(compiled, &toks);
     let mut ms: Vec<Match> = raw
         .iter()
         .filter(|m| !dismissed.iter().any(|d| d.covers(m.start, m.end)))
         .filter(|m| !is_shadowed(m, &raw))
-        .filter(|m| !vetoed(&book.compiled().themes[m.theme], m, &toks))
+        .filter(|m| !vetoed(&compiled.themes[m.theme], m, &toks))
         .cloned()
         .collect();
     ms.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.theme, m.rule));
@@ -296,7 +305,7 @@ pub fn matches(book: &Codebook, text: &str) -> Vec<Match> {
 pub fn code(book: &Codebook, text: &str) -> Vec<ThemeHit> {
     let compiled = book.compiled();
     let mut hits: Vec<ThemeHit> = Vec::new();
-    for m in matches(book, text) {
+    for m in matches_in(&compiled, text) {
         let id = &compiled.themes[m.theme].id;
         if !hits.iter().any(|h| &h.id == id) {
             hits.push(ThemeHit {
@@ -320,7 +329,7 @@ pub fn code(book: &Codebook, text: &str) -> Vec<ThemeHit> {
 pub fn stages(book: &Codebook, text: &str) -> Vec<String> {
     let compiled = book.compiled();
     let mut out: Vec<String> = Vec::new();
-    for m in matches(book, text) {
+    for m in matches_in(&compiled, text) {
         let id = &compiled.themes[m.theme].id;
         if !out.contains(id) {
             out.push(id.clone());
