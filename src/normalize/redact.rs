@@ -127,10 +127,13 @@ fn redact_names(text: &str, names: &[&str]) -> String {
     }
 }
 
+/// The last list of name parts and the pattern compiled from it.
+type NamesSlot = Option<(Vec<String>, Option<Regex>)>;
+
 /// One alternation of every name part, compiled once per list of names
 /// (a report redacts every quote with the same list).
 fn names_pattern(parts: &[String]) -> Option<Regex> {
-    static CACHE: OnceLock<Mutex<Option<(Vec<String>, Option<Regex>)>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<NamesSlot>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     let mut slot = cache.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((key, re)) = slot.as_ref()
