@@ -236,6 +236,9 @@ fn is_clause_punct(chars: &[(usize, char)], i: usize) -> bool {
     let c = chars[i].1;
     match c {
         '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '\n' | '•' => true,
+        // Arrows and bars between steps ("contract -> signed", "demo > POC
+        // | proposal") end a step as a comma does.
+        '>' | '→' | '⇒' | '➔' | '➜' | '➡' | '»' | '|' => true,
         '-' | '–' | '—' => {
             let before = i > 0 && chars[i - 1].1.is_whitespace();
             let after = chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace());
@@ -248,6 +251,20 @@ fn is_clause_punct(chars: &[(usize, char)], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arrows_and_bars_end_a_step() {
+        for text in [
+            "contract -> signed",
+            "contract > signed",
+            "contract → signed",
+            "contract | signed",
+        ] {
+            let t = tokens(text);
+            assert!(t[0].clause_end, "{text:?}");
+        }
+        assert!(!tokens("contract signed")[0].clause_end);
+    }
 
     #[test]
     fn folds_case_accents_and_punctuation() {

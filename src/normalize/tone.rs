@@ -92,6 +92,9 @@ mod tests {
             ("mixed reviews", Tone::Mixed),
             ("nobody has said anything negative", Tone::Positive),
             ("doesn't explain what we do", Tone::Negative),
+            // "pretty" praises a look but only strengthens "bad".
+            ("honestly pretty bad, nobody understands it", Tone::Negative),
+            ("pretty, but slow", Tone::Mixed),
         ];
         for (text, want) in cases {
             assert_eq!(tone(text), want, "{text}");
