@@ -6,7 +6,7 @@ use crate::normalize::{DurationRange, Rating, emerging};
 use crate::questions::{AnswerKind, QuestionId};
 use crate::snapshot::{
     Count, DurationSummary, EmergingSummary, PersonaSummary, QuestionSummary, RatingSummary,
-    StageSummary, ThemeSummary, WordDays, count, round4,
+    StageSummary, ThemeSummary, WordDays, count, key_of, round4,
 };
 use crate::stats::quantile;
 use std::collections::{BTreeMap, BTreeSet};
@@ -98,13 +98,6 @@ fn sorted_counts(counts: BTreeMap<String, usize>, base: usize) -> Vec<Count> {
         .collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
     v
-}
-
-fn key_of<T: serde::Serialize>(t: &T) -> String {
-    serde_json::to_value(t)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 fn capitalize(s: &str) -> String {
