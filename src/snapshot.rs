@@ -347,9 +347,14 @@ impl Snapshot {
     }
 }
 
-/// Rounds a share to 4 decimals so that JSON output is stable.
+/// Rounds a share (or p-value) to 4 decimals so that JSON output is stable.
 pub fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
+}
+
+/// Rounds days (or percentage points) to 1 decimal.
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
 }
 
 /// A count with its share of `base` (0 when the base is 0).

@@ -6,7 +6,7 @@ use crate::normalize::{DurationRange, Rating, emerging};
 use crate::questions::{AnswerKind, QuestionId};
 use crate::snapshot::{
     Count, DurationSummary, EmergingSummary, PersonaSummary, QuestionSummary, RatingSummary,
-    StageSummary, ThemeSummary, WordDays, count, key_of, round4,
+    StageSummary, ThemeSummary, WordDays, count, key_of, round1, round4,
 };
 use crate::stats::quantile;
 use std::collections::{BTreeMap, BTreeSet};
@@ -290,10 +290,6 @@ pub(super) fn duration_values(cell: &Answers) -> Vec<f64> {
         .collect();
     v.sort_by(f64::total_cmp);
     v
-}
-
-pub(super) fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 const BUCKETS: [(&str, f64); 5] = [

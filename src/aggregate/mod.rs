@@ -240,7 +240,7 @@ fn segment_cell(
         };
         (figures::cell_figures(ctx, q, cell), values)
     };
-    let median_days = crate::stats::quantile(&values, 0.5).map(figures::round1);
+    let median_days = crate::stats::quantile(&values, 0.5).map(crate::snapshot::round1);
     SegmentCell {
         value,
         answered: cell.len(),

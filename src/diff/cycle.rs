@@ -3,7 +3,7 @@
 //! per segment value.
 
 use crate::questions::QuestionId;
-use crate::snapshot::{QuestionSummary, Snapshot};
+use crate::snapshot::{QuestionSummary, Snapshot, round1, round4};
 use crate::stats;
 use serde::Serialize;
 
@@ -46,7 +46,7 @@ fn test(old: &[f64], new: &[f64]) -> (Option<f64>, bool, bool) {
     let p = if too_few {
         None
     } else {
-        stats::mann_whitney(old, new).map(|p| (p * 10_000.0).round() / 10_000.0)
+        stats::mann_whitney(old, new).map(round4)
     };
     (p, p.is_some_and(|p| p < 0.05), too_few)
 }
@@ -59,7 +59,7 @@ fn durations(q: &QuestionSummary) -> Vec<f64> {
 }
 
 fn median(v: &[f64]) -> Option<f64> {
-    stats::quantile(v, 0.5).map(|m| (m * 10.0).round() / 10.0)
+    stats::quantile(v, 0.5).map(round1)
 }
 
 fn interval(v: &[f64]) -> Option<(f64, f64)> {

@@ -5,7 +5,7 @@
 //! Contract of the JSON form: `docs/diff.md`.
 
 use crate::questions::QuestionId;
-use crate::snapshot::{EmergingSummary, QuestionSummary, Snapshot};
+use crate::snapshot::{EmergingSummary, QuestionSummary, Snapshot, round1, round4};
 use crate::stats::{self, ShareChange};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -153,14 +153,6 @@ pub fn share_diff(
         too_few: c.too_few,
         status,
     }
-}
-
-fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 /// Largest moves first within a question, then by id, so the list reads
