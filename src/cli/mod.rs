@@ -46,6 +46,37 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
     }
 }
 
+/// How the exports are read: the options `report` and `normalize` share.
+#[derive(Debug, clap::Args)]
+pub struct ReadArgs {
+    /// Config file [default: ./frontline.toml when present]; see docs/config.md.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Read the exports as this platform instead of detecting it
+    /// (google_forms, surveymonkey, qualtrics, microsoft_forms, typeform,
+    /// limesurvey, jotform, tally, formbricks, kobotoolbox, generic).
+    #[arg(long, value_name = "NAME")]
+    pub platform: Option<frontline::ingest::Platform>,
+
+    /// Keep responses the platform marks as not finished (left out by default).
+    #[arg(long)]
+    pub include_incomplete: bool,
+
+    /// Fail (exit code 3) when there are warnings, e.g. unreadable rows.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl ReadArgs {
+    /// The config in force, with the command-line choices applied.
+    pub fn config(&self) -> Result<Config, Error> {
+        let mut config = load_config(self.config.as_deref())?;
+        config.include_incomplete |= self.include_incomplete;
+        Ok(config)
+    }
+}
+
 /// The config file named by `--config`, else `frontline.toml` in the
 /// current folder when there is one, else the defaults.
 pub fn load_config(path: Option<&Path>) -> Result<Config, Error> {

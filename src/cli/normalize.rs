@@ -1,9 +1,8 @@
 //! `frontline normalize`: the coded data in tidy form, one record per
 //! answer item (contract in docs/normalize.md).
 
-use super::{load_config, report_warnings, write_file};
+use super::{ReadArgs, report_warnings, write_file};
 use frontline::error::Error;
-use frontline::ingest::Platform;
 use frontline::normalize::tidy::{self, TidyOptions};
 use frontline::pipeline::{self, Request};
 use std::path::PathBuf;
@@ -20,10 +19,6 @@ pub struct Args {
     /// The survey export(s).
     #[arg(required = true, value_name = "EXPORT")]
     pub exports: Vec<PathBuf>,
-
-    /// Config file [default: ./frontline.toml when present].
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
 
     /// `jsonl` (JSON Lines) or `csv` (lists joined with `|`, safe to open
     /// in Excel).
@@ -42,17 +37,8 @@ pub struct Args {
     #[arg(long)]
     pub redact: bool,
 
-    /// Read the exports as this platform instead of detecting it.
-    #[arg(long, value_name = "NAME")]
-    pub platform: Option<Platform>,
-
-    /// Keep responses the platform marks as not finished.
-    #[arg(long)]
-    pub include_incomplete: bool,
-
-    /// Fail (exit code 3) when there are warnings.
-    #[arg(long)]
-    pub strict: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -62,16 +48,15 @@ pub enum Format {
 }
 
 pub fn run(a: Args) -> Result<i32, Error> {
-    let mut config = load_config(a.config.as_deref())?;
-    config.include_incomplete |= a.include_incomplete;
+    let config = a.read.config()?;
     let req = Request {
         exports: a.exports,
         config,
         quarter: None,
-        platform: a.platform,
+        platform: a.read.platform,
     };
     let (survey, _, coded) = pipeline::read_and_code(&req)?;
-    let code = report_warnings(&survey.warnings, a.strict);
+    let code = report_warnings(&survey.warnings, a.read.strict);
     if code != 0 {
         return Ok(code);
     }

@@ -1,9 +1,8 @@
 //! `frontline report`: exports in, `report.md`, `report.html` and
 //! `snapshot.json` out.
 
-use super::{load_config, report_warnings, write_file};
+use super::{ReadArgs, report_warnings, write_file};
 use frontline::error::Error;
-use frontline::ingest::Platform;
 use frontline::pipeline::{self, Request};
 use frontline::render::{Renderer, build_view_with};
 use frontline::snapshot::Snapshot;
@@ -30,28 +29,13 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
-    /// Config file [default: ./frontline.toml when present]; see docs/config.md.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-
     /// The quarter the survey is about, e.g. 2026-Q3 or FY2027-Q1
     /// [default: the quarter most responses were submitted in].
     #[arg(long, value_name = "LABEL")]
     pub quarter: Option<String>,
 
-    /// Read the exports as this platform instead of detecting it
-    /// (google_forms, surveymonkey, qualtrics, microsoft_forms, typeform,
-    /// limesurvey, jotform, tally, formbricks, kobotoolbox, generic).
-    #[arg(long, value_name = "NAME")]
-    pub platform: Option<Platform>,
-
-    /// Keep responses the platform marks as not finished (left out by default).
-    #[arg(long)]
-    pub include_incomplete: bool,
-
-    /// Fail (exit code 3) when there are warnings, e.g. unreadable rows.
-    #[arg(long)]
-    pub strict: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
 
     /// Folder with your own report.md.tera / report.html.tera / style.css
     /// to use instead of the built-in ones.
@@ -71,17 +55,16 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<i32, Error> {
-    let mut config = load_config(a.config.as_deref())?;
-    config.include_incomplete |= a.include_incomplete;
+    let config = a.read.config()?;
     let renderer = Renderer::new(a.templates.as_deref())?;
     let req = Request {
         exports: a.exports,
         config,
         quarter: a.quarter,
-        platform: a.platform,
+        platform: a.read.platform,
     };
     let analysis = pipeline::analyze(&req)?;
-    let code = report_warnings(&analysis.survey.warnings, a.strict);
+    let code = report_warnings(&analysis.survey.warnings, a.read.strict);
     if code != 0 {
         return Ok(code);
     }
@@ -95,7 +78,7 @@ pub fn run(a: Args) -> Result<i32, Error> {
         None => vec![],
     };
     let previous = match &a.previous {
-        Some(p) => Some(super::diff::load_side(p, a.config.as_deref())?),
+        Some(p) => Some(super::diff::load_side(p, a.read.config.as_deref())?),
         None => history.last().cloned(),
     };
     if let Some(p) = &previous {
