@@ -50,16 +50,19 @@ pub enum Format {
     Json,
 }
 
-/// A snapshot from a snapshot file, a report folder or an export.
+/// A snapshot from a snapshot file, a report folder or an export (`-`:
+/// an export on standard input).
 pub fn load_side(path: &Path, config_path: Option<&Path>) -> Result<Snapshot, Error> {
-    let file = if path.is_dir() {
+    let stdin = path.as_os_str() == frontline::ingest::STDIN_ARG;
+    let file = if path.is_dir() && !stdin {
         path.join("snapshot.json")
     } else {
         path.to_path_buf()
     };
-    let is_json = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let is_json = !stdin
+        && file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
         let advice = if path.is_dir() {
             "This folder holds no snapshot.json: give the folder of an earlier `frontline report`, its snapshot.json, or an export."
@@ -74,11 +77,14 @@ pub fn load_side(path: &Path, config_path: Option<&Path>) -> Result<Snapshot, Er
         config: load_config(config_path)?,
         quarter: None,
         platform: None,
+        include_tests: false,
+        max_input_bytes: None,
     };
     Ok(pipeline::analyze(&req)?.snapshot)
 }
 
 pub fn run(a: Args) -> Result<i32, Error> {
+    super::check_exports(&[a.old.clone(), a.new.clone()])?;
     let old = load_side(&a.old, a.config.as_deref())?;
     let new = load_side(&a.new, a.config.as_deref())?;
     let d = diff::diff(&old, &new);

@@ -30,6 +30,8 @@ pub(crate) enum Known {
     CompletedMark,
     /// `partial` means not finished (Typeform's `Response Type`).
     ResponseType,
+    /// Marks preview and test responses (Qualtrics' `Status`).
+    Status,
     /// Any other bookkeeping column.
     Meta,
 }

@@ -4,18 +4,20 @@
 
 use super::IngestError;
 use super::records::{Record, Records, clean};
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, open_workbook_auto_from_rs};
 use chrono::{Duration, NaiveDate};
+use std::io::Cursor;
 use std::path::Path;
 
-/// Reads the first non-empty sheet of a workbook into records.
-pub(crate) fn open_workbook(path: &Path) -> Result<Records, IngestError> {
+/// Reads the first non-empty sheet of a workbook held in memory.
+pub(crate) fn open_workbook(bytes: Vec<u8>, path: &Path) -> Result<Records, IngestError> {
     let unreadable = |e: String| IngestError::NotText {
         path: path.to_path_buf(),
         what: format!("a workbook that could not be opened ({e})"),
         advice: "Open it in Excel and save it again as .xlsx, or as CSV UTF-8.".into(),
     };
-    let mut book = open_workbook_auto(path).map_err(|e| unreadable(e.to_string()))?;
+    let mut book =
+        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
     for name in book.sheet_names() {
         let range = book
             .worksheet_range(&name)
