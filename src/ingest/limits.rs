@@ -16,6 +16,30 @@ pub(crate) const MAX_ROWS: usize = 200_000;
 /// Characters of a cell or header quoted in any warning or error.
 pub(crate) const QUOTE_CHARS: usize = 80;
 
+/// Unpacked size of a workbook's shared-strings part (all its text).
+pub(crate) const MAX_SHARED_STRINGS: u64 = 128 << 20;
+
+/// Unpacked size of one worksheet part; it is read as a stream, so this
+/// bounds time rather than memory.
+pub(crate) const MAX_SHEET: u64 = 512 << 20;
+
+/// Unpacked size of any other part of a workbook (styles, relationships).
+pub(crate) const MAX_OTHER_PART: u64 = 64 << 20;
+
+/// Shared strings a workbook may declare (calamine reserves room for them).
+pub(crate) const MAX_SHARED_COUNT: u64 = 4_000_000;
+
+/// Filled cells taken from a sheet.
+pub(crate) const MAX_WORKBOOK_CELLS: usize = 4_000_000;
+
+/// Bytes of text taken from a sheet's cells (a cell that repeats a long
+/// shared string counts each time).
+pub(crate) const MAX_WORKBOOK_TEXT: usize = 128 << 20;
+
+/// Cells of the rows built from a sheet, blanks between filled cells
+/// included.
+pub(crate) const MAX_WORKBOOK_GRID: usize = 8_000_000;
+
 /// The first `QUOTE_CHARS` characters of `s`, with "..." when cut: what a
 /// message may show of a cell or header.
 pub(crate) fn quote(s: &str) -> String {

@@ -39,6 +39,7 @@ mod scan;
 mod timestamps;
 mod transcode;
 mod xlsx;
+mod zipcheck;
 
 pub use columns::{ColumnRules, classify_header};
 pub use error::IngestError;
