@@ -3,9 +3,9 @@
 //! record the line it starts on (a line ends at CR, LF or CRLF, so Excel for
 //! Mac's bare CRs and mixed endings count right), to stop a record with
 //! more fields than any spreadsheet has, and to catch a quote that opens a
-//! cell and is never closed: the file ends inside it, or it swallows whole
-//! records (a line inside the quote with as many delimiters as a record)
-//! and is then "closed" in the middle of a cell by the next quote. Both
+//! cell and is never closed: the file ends inside it, or it runs over a
+//! line end and a record's worth of delimiters and is then "closed" in the
+//! middle of a cell by the next quote. Both
 //! are reported at the line and field where the quote opened. A proper
 //! multi-line cell, or a stray quote inside one line, passes.
 
@@ -49,8 +49,6 @@ pub(crate) struct Scan<R> {
     line: usize,
     /// The previous byte was a CR (a following LF ends no second line).
     after_cr: bool,
-    /// `after_cr` as it was before the current byte.
-    after_cr_before: bool,
     field: usize,
     /// Fields of the first record: the width a record should have.
     width: Option<usize>,
@@ -58,15 +56,17 @@ pub(crate) struct Scan<R> {
     /// line end (only then can it swallow records).
     quote: Option<(usize, usize)>,
     quote_spans_lines: bool,
-    /// Delimiters on the current line inside the quoted field, and whether
-    /// a whole line inside it held as many as a record does: the quote has
-    /// swallowed records.
-    line_delims: usize,
-    swallowed: bool,
+    /// Delimiters inside the current quoted field: as many as a record
+    /// holds, over a line end, and the quote has swallowed a record.
+    quote_delims: usize,
     /// A quote that ran over line ends and closed mid-cell in this record.
     suspect: Option<(usize, usize)>,
     lines: Rc<RefCell<Lines>>,
     fault: Option<StreamFault>,
+    /// A broken quote, reported at the end of the stream: the records
+    /// before it (the header among them) are read first, and only the
+    /// text after it, at most the rest of the input, piles up in a cell.
+    deferred: Option<StreamFault>,
 }
 
 impl<R: Read> Scan<R> {
@@ -78,23 +78,21 @@ impl<R: Read> Scan<R> {
             state: State::RecordStart,
             line: 1,
             after_cr: false,
-            after_cr_before: false,
             field: 0,
             width: None,
             quote: None,
             quote_spans_lines: false,
-            line_delims: 0,
-            swallowed: false,
+            quote_delims: 0,
             suspect: None,
             lines: Rc::clone(&lines),
             fault: None,
+            deferred: None,
         };
         (scan, lines)
     }
 
     fn byte(&mut self, b: u8) -> Result<(), StreamFault> {
         let is_end = b == b'\n' || b == b'\r';
-        self.after_cr_before = self.after_cr;
         if is_end {
             if !(b == b'\n' && self.after_cr) {
                 self.line += 1;
@@ -118,20 +116,19 @@ impl<R: Read> Scan<R> {
                 if b == b'"' {
                     self.state = State::QuoteSeen;
                 } else if b == self.delim {
-                    self.line_delims += 1;
-                } else if is_end && !(b == b'\n' && self.after_cr_before) {
-                    let record_like = self
-                        .width
-                        .is_some_and(|w| w >= 2 && self.line_delims + 1 >= w);
-                    self.swallowed |= self.quote_spans_lines && record_like;
+                    self.quote_delims += 1;
+                } else if is_end {
                     self.quote_spans_lines = true;
-                    self.line_delims = 0;
                 }
             }
             State::QuoteSeen if b == b'"' => self.state = State::Quoted,
             State::QuoteSeen => {
                 let ends_field = b == self.delim || is_end;
-                if !ends_field && self.swallowed {
+                let swallowed = self.quote_spans_lines
+                    && self
+                        .width
+                        .is_some_and(|w| w >= 2 && self.quote_delims + 1 >= w);
+                if !ends_field && swallowed {
                     self.suspect = self.suspect.or(self.quote);
                 }
                 self.quote = None;
@@ -160,8 +157,7 @@ impl<R: Read> Scan<R> {
             self.state = State::Quoted;
             self.quote = Some((here, self.field));
             self.quote_spans_lines = false;
-            self.swallowed = false;
-            self.line_delims = 0;
+            self.quote_delims = 0;
         } else {
             self.state = State::Unquoted;
         }
@@ -171,20 +167,29 @@ impl<R: Read> Scan<R> {
     fn end_record(&mut self) -> Result<(), StreamFault> {
         self.width.get_or_insert(self.field + 1);
         self.state = State::RecordStart;
-        match self.suspect.take() {
-            Some((line, field)) => Err(StreamFault::UnclosedQuote { line, field }),
-            None => Ok(()),
+        if let Some((line, field)) = self.suspect.take() {
+            self.defer(line, field);
         }
+        Ok(())
+    }
+
+    fn defer(&mut self, line: usize, field: usize) {
+        self.deferred
+            .get_or_insert(StreamFault::UnclosedQuote { line, field });
     }
 
     fn at_eof(&mut self) -> Result<(), StreamFault> {
         match self.state {
             State::Quoted if self.quote_spans_lines => {
                 let (line, field) = self.quote.unwrap_or((self.line, self.field));
-                Err(StreamFault::UnclosedQuote { line, field })
+                self.defer(line, field);
             }
-            State::RecordStart => Ok(()),
-            _ => self.end_record(),
+            State::RecordStart => {}
+            _ => self.end_record()?,
+        }
+        match self.deferred.take() {
+            Some(f) => Err(f),
+            None => Ok(()),
         }
     }
 }
