@@ -13,6 +13,10 @@ pub(crate) const MAX_FIELDS: usize = 16_384;
 /// Data rows in one export.
 pub(crate) const MAX_ROWS: usize = 200_000;
 
+/// Characters of a header cell kept (the question bank's longest wording
+/// is under 200).
+pub(crate) const MAX_HEADER_CHARS: usize = 500;
+
 /// Characters of a cell or header quoted in any warning or error.
 pub(crate) const QUOTE_CHARS: usize = 80;
 

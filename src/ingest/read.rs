@@ -13,7 +13,7 @@ use super::detect::{SAMPLE_ROWS, detect, refine};
 use super::dialect::open_csv;
 use super::finish::finish;
 use super::input::{StreamFault, stream_error};
-use super::limits::{MAX_ROWS, quote};
+use super::limits::{MAX_HEADER_CHARS, MAX_ROWS, quote};
 use super::platforms::spec;
 use super::records::{Record, RecordError, Records, is_blank};
 use super::timestamps::OrderTally;
@@ -175,7 +175,12 @@ pub(crate) fn read_file(
         }
     };
     let mut head = read_head(&mut src)?;
-    let cells: Vec<Vec<String>> = head.iter().map(|r| r.cells.clone()).collect();
+    // Headers are matched, shown and written to the snapshot; no question
+    // runs to this length, and a huge cell must not be copied around.
+    let cells: Vec<Vec<String>> = head
+        .iter()
+        .map(|r| r.cells.iter().map(|c| cut(c, MAX_HEADER_CHARS)).collect())
+        .collect();
     let mut layout = detect(&cells, opts.platform);
     let width = cells[layout.header_rows - 1].len();
     src.header = cells[layout.header_rows - 1].clone();
@@ -370,6 +375,14 @@ impl<'p> Source<'p> {
                 ),
             },
         })
+    }
+}
+
+/// The first `max` characters of `s`.
+fn cut(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => s[..at].to_string(),
+        None => s.to_string(),
     }
 }
 
