@@ -8,6 +8,7 @@
 //! other than the exports it is asked to read, and the terminal.
 
 pub mod aggregate;
+pub mod branding;
 pub mod config;
 pub mod diff;
 pub mod error;
