@@ -6,10 +6,16 @@ use frontline::config::Config;
 use frontline::error::Error;
 use std::path::{Path, PathBuf};
 
+mod branding;
+mod completions;
 mod diff;
+mod init;
 mod inspect;
+mod man;
 mod normalize;
+mod questions;
 mod report;
+mod templates;
 
 /// frontline turns your sales team's quarterly survey export into a
 /// briefing for marketing: recurring objections, buyer personas, sales
@@ -21,6 +27,8 @@ mod report;
 ///   frontline inspect responses.csv
 ///   frontline normalize responses.csv --format csv --out coded.csv
 ///   frontline diff reports/2026-Q2/snapshot.json reports/2026-Q3/snapshot.json
+///   frontline questions > survey.txt
+///   frontline init --company "Northwind Traders"
 #[derive(Debug, Parser)]
 #[command(name = "frontline", version, verbatim_doc_comment)]
 pub struct Cli {
@@ -34,6 +42,11 @@ pub enum Command {
     Inspect(inspect::Args),
     Normalize(normalize::Args),
     Diff(diff::Args),
+    Questions(questions::Args),
+    Init(init::Args),
+    Templates(templates::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// Runs the parsed command; returns the exit code.
@@ -43,6 +56,11 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         Command::Inspect(a) => inspect::run(a),
         Command::Normalize(a) => normalize::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Questions(a) => questions::run(a),
+        Command::Init(a) => init::run(a),
+        Command::Templates(a) => templates::run(a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
     }
 }
 

@@ -38,7 +38,8 @@ pub struct Args {
     pub read: ReadArgs,
 
     /// Folder with your own report.md.tera / report.html.tera / style.css
-    /// to use instead of the built-in ones.
+    /// to use instead of the built-in ones (start from `frontline
+    /// templates --export DIR`; see docs/templates.md).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 
@@ -56,7 +57,11 @@ pub struct Args {
 
 pub fn run(a: Args) -> Result<i32, Error> {
     let config = a.read.config()?;
-    let renderer = Renderer::new(a.templates.as_deref())?;
+    let branding = super::branding::resolve(&config)?;
+    if let Some(dir) = &a.templates {
+        super::templates::check_dir(dir)?;
+    }
+    let renderer = Renderer::new(a.templates.as_deref())?.with_branding(branding);
     let req = Request {
         exports: a.exports,
         config,
