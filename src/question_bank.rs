@@ -107,9 +107,9 @@ impl QuestionBank {
     }
 
     /// Ready to paste into a form builder: each question on a line, its
-    /// options on the lines below, a blank line between questions (the
-    /// layout SurveyMonkey's import and Google Forms' option pasting read).
-    /// Segment questions come first.
+    /// options one per line below it (form builders add a choice per
+    /// pasted line), a blank line between questions. Segment questions
+    /// come first.
     pub fn to_text(&self, team: Team) -> String {
         let mut out = String::new();
         for s in &self.segments {

@@ -343,3 +343,75 @@ fn man_pages_name_every_subcommand() {
     }
     assert!(dir.path().join("frontline.1").is_file());
 }
+
+/// An export as a form built from `frontline questions` gives it: the
+/// question texts as headers, a few reps' answers.
+fn form_export(team: frontline::question_bank::Team) -> String {
+    let bank = frontline::question_bank::bank();
+    let mut w = csv::Writer::from_writer(vec![]);
+    let mut header = vec!["Timestamp".to_string()];
+    header.extend(bank.segments.iter().map(|s| s.wording(team).to_string()));
+    header.extend(bank.questions.iter().map(|q| q.wording(team).to_string()));
+    w.write_record(&header).unwrap();
+    for rep in 0..6 {
+        let mut row = vec![format!("2026-08-{:02} 10:00:00", rep + 3)];
+        row.extend(
+            bank.segments
+                .iter()
+                .map(|s| s.options(team)[rep % 2].clone()),
+        );
+        for q in &bank.questions {
+            row.push(match q.id.as_str() {
+                "cycle_length" => "3-6 months".into(),
+                "website_value" | "website_audience_fit" => "Partly, missing pricing".into(),
+                "buyer_personas" | "influencers" => "VP Finance\nIT manager".into(),
+                _ => "Price is too high\nSecurity review takes long".into(),
+            });
+        }
+        w.write_record(&row).unwrap();
+    }
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn a_form_built_from_the_questions_is_read_back_whole() {
+    use frontline::question_bank::Team;
+    for team in [Team::Sales, Team::Marketing] {
+        let dir = tempfile::tempdir().unwrap();
+        let export = dir.path().join("form.csv");
+        std::fs::write(&export, form_export(team)).unwrap();
+        let out = dir.path().join("out");
+        frontline()
+            .arg("report")
+            .arg(&export)
+            .arg("--out")
+            .arg(&out)
+            .current_dir(dir.path())
+            .assert()
+            .success();
+        let snap: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("snapshot.json")).unwrap())
+                .unwrap();
+        let questions = snap["questions"].as_array().unwrap();
+        assert_eq!(questions.len(), 16, "{team:?}: {}", snap["data_quality"]);
+        let segments: Vec<&str> = snap["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap())
+            .collect();
+        for s in [
+            "product_line",
+            "company_size",
+            "vertical",
+            "region",
+            "team",
+            "tenure",
+        ] {
+            assert!(
+                segments.contains(&s),
+                "{team:?}: segment {s} not read: {segments:?}"
+            );
+        }
+    }
+}
