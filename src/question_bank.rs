@@ -181,7 +181,12 @@ impl QuestionBank {
     /// The survey for one team as Markdown; with `None`, both wordings
     /// side by side (the reference part of docs/question-bank.md).
     pub fn to_markdown(&self, team: Option<Team>) -> String {
-        let mut out = String::from("## Segment questions (ask these first)\n\n");
+        let mut out = match team {
+            Some(Team::Sales) => "# The sales team's survey\n\n".to_string(),
+            Some(Team::Marketing) => "# The marketing team's mirror survey\n\n".to_string(),
+            None => String::new(),
+        };
+        out.push_str("## Segment questions (ask these first)\n\n");
         self.segments_markdown(&mut out, team);
         out.push_str("\n## The 16 questions\n");
         for (i, q) in self.questions.iter().enumerate() {

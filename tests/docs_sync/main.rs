@@ -62,8 +62,8 @@ fn question_bank_doc_matches_the_data() {
 fn templates_doc_lists_every_view_field() {
     let structs = Structs::parse_dir(&repo("src"));
     let mut out = String::new();
-    for (root, heading) in struct_docs::ROOTS {
-        out.push_str(&structs.reference(root, heading));
+    for (root, heading, access) in struct_docs::ROOTS {
+        out.push_str(&structs.reference(root, heading, access));
     }
     check_block("docs/templates.md", &out);
 }
@@ -129,4 +129,30 @@ fn sample_snapshot(name: &str) -> frontline::snapshot::Snapshot {
         ..Default::default()
     };
     frontline::pipeline::analyze(&req).unwrap().snapshot
+}
+
+#[test]
+fn the_branding_example_renders_the_logo_and_colour() {
+    let template = fenced_after("docs/templates.md", "<!-- worked example: branding -->");
+    let dir = tempfile::tempdir().unwrap();
+    let html = format!("<html><body>{template}</body></html>");
+    std::fs::write(dir.path().join("report.html.tera"), html).unwrap();
+    let cfg = frontline::config::Config::parse(
+        "[report]\ncompany = \"Northwind\"\naccent = \"#0af\"\nlogo = \"l.png\"",
+    )
+    .unwrap();
+    let branding = cfg.branding(Some(b"\x89PNG\r\n\x1a\n\xff\xfe")).unwrap();
+    let renderer = frontline::render::Renderer::new(Some(dir.path()))
+        .unwrap()
+        .with_branding(branding);
+    let out = renderer
+        .html(&frontline::render::build_view(&sample_snapshot(
+            "2026-Q3.csv",
+        )))
+        .unwrap();
+    assert!(
+        out.contains("<img src=\"data:image/png;base64,iVBORw0KGgr//g==\" alt=\"Northwind\""),
+        "{out}"
+    );
+    assert!(out.contains("border-top: 4px solid #00aaff"), "{out}");
 }

@@ -10,18 +10,26 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt::Write;
 use std::path::Path;
 
-/// The structs each template family is rendered with, and the heading of
-/// its part of the reference. When a view struct is renamed, rename it here.
-pub const ROOTS: [(&str, &str); 3] = [
+/// The structs each template family is rendered with, the heading of its
+/// part of the reference, and the variable its fields are reached through
+/// ("" for top-level variables). When a view struct is renamed, rename it
+/// here.
+pub const ROOTS: [(&str, &str, &str); 3] = [
     (
         "ReportView",
         "report.md.tera and report.html.tera: the briefing",
+        "",
     ),
     (
         "DiffView",
         "diff.md.tera and diff.html.tera: the comparison",
+        "",
     ),
-    ("Branding", "every template: `branding`, from `[report]`"),
+    (
+        "Branding",
+        "every template: `branding`, from `[report]`",
+        "branding",
+    ),
 ];
 
 #[derive(Debug, Clone)]
@@ -124,7 +132,7 @@ impl Structs {
 
     /// The reference for one root: a table per struct reachable from it,
     /// in the order they are reached.
-    pub fn reference(&self, root: &str, heading: &str) -> String {
+    pub fn reference(&self, root: &str, heading: &str, access: &str) -> String {
         let mut out = format!("\n### {heading}\n");
         let mut queue = VecDeque::from([(root.to_string(), String::new())]);
         let mut seen = BTreeSet::new();
@@ -135,8 +143,16 @@ impl Structs {
             let def = self
                 .find(&name, &from)
                 .unwrap_or_else(|| panic!("no struct {name} under src/ (see ROOTS)"));
-            let title = if name == root {
-                format!("\n`{name}` (top level, {})", def.file)
+            let title = if name == root && access.is_empty() {
+                format!(
+                    "\n`{name}` ({}; its fields are top-level variables)",
+                    def.file
+                )
+            } else if name == root {
+                format!(
+                    "\n`{name}` ({}; its fields are `{access}.<field>`)",
+                    def.file
+                )
             } else {
                 format!("\n`{name}` ({})", def.file)
             };
