@@ -1,6 +1,6 @@
 //! `frontline diff`: two quarters compared.
 
-use super::{load_config, write_file};
+use super::{load_config, say};
 use frontline::diff;
 use frontline::error::Error;
 use frontline::pipeline::{self, Request};
@@ -84,10 +84,8 @@ pub fn run(a: Args) -> Result<i32, Error> {
     let d = diff::diff(&old, &new);
     match a.format {
         Format::Json => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&d).expect("diff serializes")
-            );
+            let json = serde_json::to_string_pretty(&d).expect("diff serializes");
+            super::print_out(&format!("{json}\n"))?;
         }
         Format::Md => {
             let r = Renderer::new(None)?;
@@ -96,12 +94,12 @@ pub fn run(a: Args) -> Result<i32, Error> {
                 let q = |s: &Snapshot| s.quarter.clone().unwrap_or_else(|| "undated".into());
                 PathBuf::from("frontline-reports").join(format!("diff-{}-{}", q(&old), q(&new)))
             });
-            write_file(&out.join("diff.md"), &r.diff_markdown(&view)?)?;
-            write_file(&out.join("diff.html"), &r.diff_html(&view)?)?;
-            println!(
+            let (md, html) = (r.diff_markdown(&view)?, r.diff_html(&view)?);
+            super::output::write_set(&out, &[("diff.md", &md), ("diff.html", &html)])?;
+            say(&format!(
                 "Wrote the comparison to {}/ (diff.md, diff.html).",
                 out.display()
-            );
+            ))?;
         }
     }
     Ok(0)
