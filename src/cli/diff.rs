@@ -91,7 +91,15 @@ pub fn run(a: Args) -> Result<i32, Error> {
             let r = Renderer::new(None)?;
             let view = build_diff_view(&d);
             let out = a.out.unwrap_or_else(|| {
-                let q = |s: &Snapshot| s.quarter.clone().unwrap_or_else(|| "undated".into());
+                // The labels were checked when read; keeping only letters,
+                // digits and dashes makes sure no label can climb folders.
+                let q = |s: &Snapshot| {
+                    let label = s.quarter.as_deref().unwrap_or("undated");
+                    label
+                        .chars()
+                        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                        .collect::<String>()
+                };
                 PathBuf::from("frontline-reports").join(format!("diff-{}-{}", q(&old), q(&new)))
             });
             let (md, html) = (r.diff_markdown(&view)?, r.diff_html(&view)?);
