@@ -14,6 +14,7 @@ pub mod error;
 pub mod ingest;
 pub mod normalize;
 pub mod pipeline;
+pub mod privacy;
 pub mod quarter;
 pub mod questions;
 pub mod render;

@@ -137,6 +137,7 @@ pub fn report_warnings(warnings: &[frontline::ingest::Warning], strict: bool) ->
 /// error (exit code 4).
 pub fn print_out(text: &str) -> Result<(), Error> {
     use std::io::Write;
+    let text = frontline::privacy::strip_invisible(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Stdout(e)),

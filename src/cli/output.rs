@@ -143,6 +143,9 @@ fn temp_name(name: &str) -> String {
 /// Writes and syncs a new file, with the permissions of `like` when that
 /// file exists (a report kept private stays private).
 fn write_synced(path: &Path, contents: &str, like: &Path) -> Result<(), Error> {
+    // Belt and braces: no output carries a bidi control or zero-width
+    // character, whatever stage let one through.
+    let contents = frontline::privacy::strip_invisible(contents);
     let mut f = File::create_new(path).map_err(io_err(path))?;
     let keep = fs::metadata(like).map(|m| m.permissions());
     f.write_all(contents.as_bytes())
