@@ -16,6 +16,7 @@ pub mod ingest;
 pub mod init;
 pub mod normalize;
 pub mod pipeline;
+pub mod privacy;
 pub mod quarter;
 pub mod question_bank;
 pub mod questions;

@@ -1,6 +1,6 @@
 //! `frontline diff`: two quarters compared.
 
-use super::{load_config, write_file};
+use super::{load_config, say};
 use frontline::config::Config;
 use frontline::diff;
 use frontline::error::Error;
@@ -112,23 +112,29 @@ pub fn run(a: Args) -> Result<i32, Error> {
     let d = diff::diff(&old, &new);
     match renderer {
         None => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&d).expect("diff serializes")
-            );
+            let json = serde_json::to_string_pretty(&d).expect("diff serializes");
+            super::print_out(&format!("{json}\n"))?;
         }
         Some(r) => {
             let view = build_diff_view(&d);
             let out = a.out.unwrap_or_else(|| {
-                let q = |s: &Snapshot| s.quarter.clone().unwrap_or_else(|| "undated".into());
+                // The labels were checked when read; keeping only letters,
+                // digits and dashes makes sure no label can climb folders.
+                let q = |s: &Snapshot| {
+                    let label = s.quarter.as_deref().unwrap_or("undated");
+                    label
+                        .chars()
+                        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                        .collect::<String>()
+                };
                 PathBuf::from("frontline-reports").join(format!("diff-{}-{}", q(&old), q(&new)))
             });
-            write_file(&out.join("diff.md"), &r.diff_markdown(&view)?)?;
-            write_file(&out.join("diff.html"), &r.diff_html(&view)?)?;
-            println!(
+            let (md, html) = (r.diff_markdown(&view)?, r.diff_html(&view)?);
+            super::output::write_set(&out, &[("diff.md", &md), ("diff.html", &html)])?;
+            say(&format!(
                 "Wrote the comparison to {}/ (diff.md, diff.html).",
                 out.display()
-            );
+            ))?;
         }
     }
     Ok(0)

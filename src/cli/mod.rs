@@ -13,6 +13,7 @@ mod init;
 mod inspect;
 mod man;
 mod normalize;
+pub mod output;
 mod questions;
 mod report;
 mod templates;
@@ -103,7 +104,7 @@ pub fn load_config(path: Option<&Path>) -> Result<Config, Error> {
         None => {
             let local = PathBuf::from("frontline.toml");
             if local.is_file() {
-                eprintln!("Using the config in ./frontline.toml");
+                warn("Using the config in ./frontline.toml");
                 Ok(Config::load(&local)?)
             } else {
                 Ok(Config::default())
@@ -112,16 +113,10 @@ pub fn load_config(path: Option<&Path>) -> Result<Config, Error> {
     }
 }
 
-/// Writes a file, creating its folder, with the path in any error.
+/// Writes one file, creating its folder, by a temporary file and a rename
+/// (never through a link), with the path in any error.
 pub fn write_file(path: &Path, contents: &str) -> Result<(), Error> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(io)?;
-    }
-    std::fs::write(path, contents).map_err(io)
+    output::write_one(path, contents)
 }
 
 /// Prints warnings to stderr (the first few, then a count); with
@@ -130,7 +125,7 @@ pub fn report_warnings(warnings: &[frontline::ingest::Warning], strict: bool) ->
     if warnings.is_empty() {
         return 0;
     }
-    eprintln!("{} warning(s) while reading:", warnings.len());
+    warn(&format!("{} warning(s) while reading:", warnings.len()));
     for w in warnings.iter().take(10) {
         let mut at = w.file.clone();
         if let Some(l) = w.line {
@@ -139,16 +134,16 @@ pub fn report_warnings(warnings: &[frontline::ingest::Warning], strict: bool) ->
         if let Some(c) = &w.column {
             at.push_str(&format!(", column \"{c}\""));
         }
-        eprintln!("  {at}: {}", w.message);
+        warn(&format!("  {at}: {}", w.message));
     }
     if warnings.len() > 10 {
-        eprintln!(
+        warn(&format!(
             "  ... and {} more (all are listed in the report's data-quality section)",
             warnings.len() - 10
-        );
+        ));
     }
     if strict {
-        eprintln!("--strict: failing because of the warnings above.");
+        warn("--strict: failing because of the warnings above.");
         3
     } else {
         0
@@ -156,17 +151,28 @@ pub fn report_warnings(warnings: &[frontline::ingest::Warning], strict: bool) ->
 }
 
 /// Writes to standard output; a closed pipe (`frontline normalize x.csv |
-/// head`) ends the output quietly instead of failing.
+/// head`) ends the output quietly instead of failing, a full disk is an
+/// error (exit code 4).
 pub fn print_out(text: &str) -> Result<(), Error> {
     use std::io::Write;
+    let text = frontline::privacy::strip_invisible(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
-            path: PathBuf::from("standard output"),
-            source: e,
-        }),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Stdout(e)),
         _ => Ok(()),
     }
+}
+
+/// One line of progress to standard output, as [`print_out`].
+pub fn say(line: &str) -> Result<(), Error> {
+    print_out(&format!("{line}\n"))
+}
+
+/// One line to standard error. A message that cannot be shown (stderr
+/// closed or full) must not turn a finished run into a crash.
+pub fn warn(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 /// Reads a text input, saying what to do when it is not there.

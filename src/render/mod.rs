@@ -85,7 +85,7 @@ impl Renderer {
 
     /// The self-contained HTML briefing (inline CSS and SVG, no script).
     pub fn html(&self, view: &ReportView) -> Result<String, RenderError> {
-        self.render("report.html", view)
+        self.render("report.html", view).map(with_csp)
     }
 
     /// The Markdown comparison of two quarters.
@@ -95,7 +95,7 @@ impl Renderer {
 
     /// The self-contained HTML comparison of two quarters.
     pub fn diff_html(&self, view: &DiffView) -> Result<String, RenderError> {
-        self.render("diff.html", view)
+        self.render("diff.html", view).map(with_csp)
     }
 
     fn render<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<String, RenderError> {
@@ -109,6 +109,21 @@ impl Renderer {
         self.tera
             .render(name, &ctx)
             .map_err(|e| template_error(name, &e))
+    }
+}
+
+/// The policy every HTML output carries: nothing is loaded or run, only
+/// inline CSS and `data:` images, whatever a quote or a template holds.
+pub const CSP_META: &str = r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">"#;
+
+/// Puts the policy right after `<head>` when a user's template left it out.
+fn with_csp(html: String) -> String {
+    if html.contains(CSP_META) {
+        return html;
+    }
+    match html.to_ascii_lowercase().find("<head>") {
+        Some(i) => format!("{}\n{CSP_META}{}", &html[..i + 6], &html[i + 6..]),
+        None => format!("{CSP_META}\n{html}"),
     }
 }
 
