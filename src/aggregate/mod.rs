@@ -12,6 +12,7 @@ mod figures;
 mod head_to_head;
 mod highlights;
 mod quotes;
+pub mod segments;
 
 pub use head_to_head::head_to_head;
 
