@@ -19,6 +19,7 @@ use std::path::PathBuf;
 
 mod accounting;
 mod assemble;
+mod bank;
 mod candidates;
 mod claims;
 pub mod columns;
