@@ -162,7 +162,7 @@ pub(crate) fn group_brackets(fields: Vec<Field>) -> Vec<Field> {
                 text: stem,
                 members: vec![member],
                 known: None,
-                keys: vec![],
+                keys: f.keys.clone(),
             }),
         }
     }
