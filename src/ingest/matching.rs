@@ -140,6 +140,14 @@ pub fn match_question(header: &str) -> Option<QuestionMatch> {
     })
 }
 
+/// The scores of the questions `ids` for a header, best first.
+pub(crate) fn best_scores_among(header: &str, ids: &[QuestionId]) -> Vec<(QuestionId, f64)> {
+    scores(header)
+        .into_iter()
+        .filter(|(q, _)| ids.contains(q))
+        .collect()
+}
+
 /// The best score of any question (for telling a near miss in reasons).
 pub(crate) fn best_score(header: &str) -> Option<(QuestionId, f64)> {
     scores(header).first().copied()

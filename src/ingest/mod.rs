@@ -34,6 +34,7 @@ mod layout;
 pub mod limits;
 mod matching;
 mod platforms;
+mod position;
 mod read;
 mod records;
 mod scan;

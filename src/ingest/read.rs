@@ -15,6 +15,7 @@ use super::finish::finish;
 use super::input::{StreamFault, stream_error};
 use super::limits::{MAX_HEADER_CHARS, MAX_ROWS, quote};
 use super::platforms::spec;
+use super::position;
 use super::records::{Record, RecordError, Records, is_blank};
 use super::timestamps::OrderTally;
 use super::transcode::DecodeStats;
@@ -190,14 +191,16 @@ pub(crate) fn read_file(
             None => break,
         }
     }
+    let sample: Vec<Vec<String>> = head[layout.header_rows..]
+        .iter()
+        .map(|r| r.cells.clone())
+        .collect();
     if spec(layout.platform).refine.is_some() {
-        let sample: Vec<Vec<String>> = head[layout.header_rows..]
-            .iter()
-            .map(|r| r.cells.clone())
-            .collect();
         layout = refine(layout, &sample);
     }
     let mut placed = classify(&layout, rules);
+    position::infer(&mut placed, &sample);
+    drop(sample);
     let has_questions = placed.iter().any(|p| p.role == Role::Question);
     let mut candidates = Candidates::new(&placed);
     let mut pending = vec![];
