@@ -385,3 +385,34 @@ fn write_generated_inputs() {
         support::generate::generate(&e.name, &dir).expect("a generator");
     }
 }
+
+#[test]
+fn diff_reads_an_export_on_standard_input() {
+    let sample = |n: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-data")
+            .join(n)
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .arg("diff")
+        .arg(sample("2026-Q2.csv"))
+        .arg("-")
+        .args(["--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let bytes = std::fs::read(sample("2026-Q3.csv")).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    std::thread::spawn(move || stdin.write_all(&bytes));
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(json.contains("\"new_quarter\": \"2026-Q3\""), "{json}");
+}
