@@ -41,6 +41,11 @@ pub struct Theme {
     /// you support" is a question frame, not `support`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not: Vec<String>,
+    /// Example answers for a theme the learned coder does not know: their
+    /// mean vector is the theme's prototype, and an item close enough to it
+    /// gets the theme (docs/codebooks.md).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
 }
 
 impl Theme {
@@ -52,6 +57,7 @@ impl Theme {
         self.abbrevs.extend(more.abbrevs.iter().cloned());
         self.misspellings.extend(more.misspellings.iter().cloned());
         self.not.extend(more.not.iter().cloned());
+        self.examples.extend(more.examples.iter().cloned());
     }
 }
 
@@ -159,6 +165,7 @@ fn content_key(themes: &[Theme]) -> u64 {
             &t.abbrevs,
             &t.misspellings,
             &t.not,
+            &t.examples,
         ];
         mix(t.id.as_bytes());
         for list in lists {
@@ -203,6 +210,9 @@ pub struct ThemeOverride {
     pub misspellings: Vec<String>,
     #[serde(default)]
     pub not: Vec<String>,
+    /// Example answers: a learned prototype for the theme.
+    #[serde(default)]
+    pub examples: Vec<String>,
 }
 
 /// The `[codebooks]` section of the config: codebook id -> changes.
@@ -326,6 +336,7 @@ fn apply(book: &mut Codebook, change: &CodebookOverride, base_dir: &Path) -> Res
             abbrevs: add.abbrevs.clone(),
             misspellings: add.misspellings.clone(),
             not: add.not.clone(),
+            examples: add.examples.clone(),
         };
         match book.themes.iter_mut().find(|t| &t.id == id) {
             Some(theme) => {

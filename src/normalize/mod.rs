@@ -16,6 +16,7 @@ pub mod competitors;
 pub mod duration_words;
 pub mod durations;
 pub mod emerging;
+pub mod model;
 pub mod fold;
 pub mod negation;
 pub mod numbers;
@@ -33,12 +34,51 @@ pub mod words;
 pub use codebook::{Codebook, Codebooks, Theme};
 pub use typical::typical;
 
-/// A theme found in an item, with the rule that matched (for `--explain`).
+/// A theme found in an item, with what found it (for `--explain`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ThemeHit {
     pub id: String,
-    /// The rule that matched, as written in the codebook (e.g. `term:pricey`).
+    /// The rule that matched, as written in the codebook (e.g.
+    /// `term:pricey`); `model` when the learned coder alone gave it;
+    /// `none` for `other`.
     pub rule: String,
+    /// The learned coder's probability for the theme, in thousandths (the
+    /// JSON shows it as a fraction, e.g. 0.873); none for themes the model
+    /// does not know (a theme added in the config) and for `other`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "permille"
+    )]
+    pub confidence: Option<u16>,
+}
+
+impl ThemeHit {
+    /// A hit found by a rule, before the model has spoken.
+    pub fn by_rule(id: &str, rule: &str) -> ThemeHit {
+        ThemeHit {
+            id: id.to_string(),
+            rule: rule.to_string(),
+            confidence: None,
+        }
+    }
+}
+
+/// Thousandths in memory (exact, ordered, deterministic), a fraction in JSON.
+mod permille {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<u16>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(p) => s.serialize_f64(f64::from(*p) / 1000.0),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {
+        let v: Option<f64> = Option::deserialize(d)?;
+        Ok(v.map(|f| (f.clamp(0.0, 1.0) * 1000.0).round() as u16))
+    }
 }
 
 /// The job function of a persona (taxonomy.md).
@@ -227,7 +267,7 @@ impl Normalizer {
         match question.kind() {
             AnswerKind::CodedList | AnswerKind::CodedText => {
                 if let Some(book) = book {
-                    item.themes = themes::code(book, &text);
+                    item.themes = model::code(book, question.as_str(), &text).hits;
                 }
                 if question.kind() == AnswerKind::CodedText {
                     item.tone = Some(tone::tone(&text));

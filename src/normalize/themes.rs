@@ -303,22 +303,30 @@ fn matches_in(compiled: &Compiled, text: &str) -> Vec<Match> {
 
 /// The themes of `book` that `text` speaks of; `other` when none.
 pub fn code(book: &Codebook, text: &str) -> Vec<ThemeHit> {
+    with_other(rule_hits(book, text))
+}
+
+/// `hits`, or `other` alone when there are none.
+pub fn with_other(mut hits: Vec<ThemeHit>) -> Vec<ThemeHit> {
+    if hits.is_empty() {
+        hits.push(ThemeHit::by_rule("other", "none"));
+    }
+    hits
+}
+
+/// The themes the rules of `book` find in `text`, sorted by id; none
+/// when no rule matches.
+pub fn rule_hits(book: &Codebook, text: &str) -> Vec<ThemeHit> {
     let compiled = book.compiled();
     let mut hits: Vec<ThemeHit> = Vec::new();
     for m in matches_in(&compiled, text) {
         let id = &compiled.themes[m.theme].id;
         if !hits.iter().any(|h| &h.id == id) {
-            hits.push(ThemeHit {
-                id: id.clone(),
-                rule: compiled.themes[m.theme].rules[m.rule].shown.clone(),
-            });
+            hits.push(ThemeHit::by_rule(
+                id,
+                &compiled.themes[m.theme].rules[m.rule].shown,
+            ));
         }
-    }
-    if hits.is_empty() {
-        hits.push(ThemeHit {
-            id: "other".into(),
-            rule: "none".into(),
-        });
     }
     hits.sort();
     hits

@@ -40,7 +40,8 @@ fn negated(toks: &[Token], start: usize) -> bool {
     })
 }
 
-pub fn tone(text: &str) -> Tone {
+/// The tone of an answer by the cue rules alone.
+pub fn rule_tone(text: &str) -> Tone {
     let book = lexicon();
     let toks = tokens(text);
     let raw = raw_matches(book, &toks);
@@ -71,6 +72,21 @@ pub fn tone(text: &str) -> Tone {
     }
 }
 
+/// The tone of an answer: the learned coder's most probable class, given
+/// the words and what the cue rules say.
+pub fn tone(text: &str) -> Tone {
+    let rule = rule_tone(text);
+    let m = super::model::model();
+    let enc = m.encode(&tokens(text));
+    let label = serde_json::to_value(rule).ok();
+    let rule_label = label.as_ref().and_then(|v| v.as_str()).unwrap_or("neutral");
+    m.tone_scores(&enc, rule_label)
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .and_then(|(l, _)| serde_json::from_value(serde_json::Value::String(l)).ok())
+        .unwrap_or(rule)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,7 +113,7 @@ mod tests {
             ("pretty, but slow", Tone::Mixed),
         ];
         for (text, want) in cases {
-            assert_eq!(tone(text), want, "{text}");
+            assert_eq!(rule_tone(text), want, "{text}");
         }
     }
 }

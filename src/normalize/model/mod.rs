@@ -1,0 +1,359 @@
+//! The learned coder: a small network trained on the labelled corpus
+//! (`training/`), embedded as data, that scores every theme of a codebook
+//! for an item and the tone of a website-feedback answer.
+//!
+//! An item is read as the mean of its words' static vectors (distilled
+//! from all-MiniLM-L6-v2, see `vectors`) plus the means of learned
+//! embeddings, in the same space, of its word bigrams and character
+//! 3-5-grams (which carry typos, inflections and names); a linear head per
+//! codebook turns that, the rule hits and the question into one calibrated
+//! probability per theme. Everything is computed from the folded words the
+//! rule matcher already has, so the model adds a few microseconds per item.
+//! How the scores combine with the rules is `combine`'s job.
+
+pub mod combine;
+pub mod features;
+pub mod vectors;
+
+use crate::normalize::fold::Token;
+use features::{bigrams, char_grams, is_name_like, word_rows};
+use safetensors::SafeTensors;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+use vectors::WordVectors;
+
+const VECTORS: &[u8] = include_bytes!("../../../data/model/vectors.safetensors");
+const CODER: &[u8] = include_bytes!("../../../data/model/coder.safetensors");
+
+/// How one codebook's head turns probabilities into themes (chosen on the
+/// corpus's cross-validation folds by `training/train.py`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Decision {
+    /// A theme the rules found is kept when its probability is at least this.
+    pub keep: f32,
+    /// A theme the rules did not find is added when its probability is at
+    /// least this.
+    pub add: f32,
+    /// When no theme is left, the most probable one is taken if at least this.
+    pub fallback: f32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct HeadMeta {
+    labels: Vec<String>,
+    questions: Vec<String>,
+    decision: Decision,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Meta {
+    word_weight: f32,
+    bigram_buckets: usize,
+    char_buckets: usize,
+    ngram_dim: usize,
+    heads: BTreeMap<String, HeadMeta>,
+    /// The cosine an item needs to a user theme's prototype to get it.
+    prototype_threshold: f32,
+    tone_labels: Vec<String>,
+    tone_rules: Vec<String>,
+}
+
+/// One linear head: `out = w . input + b`.
+#[derive(Debug)]
+struct Linear {
+    w: Vec<f32>,
+    b: Vec<f32>,
+    inputs: usize,
+}
+
+impl Linear {
+    fn apply(&self, x: &[f32], out: &mut Vec<f32>) {
+        out.clear();
+        for (row, b) in self.w.chunks_exact(self.inputs).zip(&self.b) {
+            out.push(row.iter().zip(x).map(|(w, x)| w * x).sum::<f32>() + b);
+        }
+    }
+}
+
+/// A codebook's head and how it decides.
+#[derive(Debug)]
+pub struct Head {
+    pub labels: Vec<String>,
+    questions: Vec<String>,
+    pub decision: Decision,
+    linear: Linear,
+}
+
+/// An int8 embedding table with one scale per row.
+#[derive(Debug)]
+struct Table {
+    rows: &'static [u8],
+    scales: Vec<f32>,
+    dim: usize,
+}
+
+impl Table {
+    fn add_mean(&self, ids: &[usize], out: &mut [f32]) {
+        if ids.is_empty() {
+            return;
+        }
+        let k = 1.0 / ids.len() as f32;
+        for &i in ids {
+            let w = k * self.scales[i];
+            let row = &self.rows[i * self.dim..(i + 1) * self.dim];
+            for (o, &q) in out.iter_mut().zip(row) {
+                *o += w * f32::from(q as i8);
+            }
+        }
+    }
+}
+
+/// The embedded model.
+#[derive(Debug)]
+pub struct Model {
+    pub vectors: WordVectors,
+    meta: Meta,
+    bigram: Table,
+    chars: Table,
+    heads: BTreeMap<String, Head>,
+    tone: Linear,
+}
+
+/// What an item looks like to every head: computed once per item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Encoded {
+    /// The word vectors' mean (times `word_weight`) plus the means of the
+    /// bigram and character n-gram embeddings, all in the vectors' space.
+    pub input: Vec<f32>,
+    /// True when a word reads as a product or company name.
+    pub name_like: bool,
+}
+
+fn f32s(bytes: &[u8]) -> Vec<f32> {
+    bytes
+        .chunks_exact(4)
+        .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
+        .collect()
+}
+
+impl Model {
+    fn parse() -> Model {
+        let vectors = WordVectors::parse(VECTORS);
+        let (_, header) = SafeTensors::read_metadata(CODER).expect("coder: safetensors");
+        let json = header
+            .metadata()
+            .as_ref()
+            .and_then(|m| m.get("frontline"))
+            .expect("coder metadata");
+        let meta: Meta = serde_json::from_str(json).expect("coder metadata");
+        let st = SafeTensors::deserialize(CODER).expect("coder: safetensors");
+        let data = |name: &str| st.tensor(name).unwrap_or_else(|_| panic!("{name}")).data();
+        let table = |name: &str| Table {
+            rows: data(name),
+            scales: f32s(data(&format!("{name}.scale"))),
+            dim: meta.ngram_dim,
+        };
+        let linear = |name: &str| {
+            let w = st.tensor(&format!("{name}.w")).expect("head weights");
+            Linear {
+                inputs: w.shape()[1],
+                w: f32s(w.data()),
+                b: f32s(data(&format!("{name}.b"))),
+            }
+        };
+        let heads = meta
+            .heads
+            .iter()
+            .map(|(id, h)| {
+                let head = Head {
+                    labels: h.labels.clone(),
+                    questions: h.questions.clone(),
+                    decision: h.decision.clone(),
+                    linear: linear(id),
+                };
+                (id.clone(), head)
+            })
+            .collect();
+        Model {
+            bigram: table("bigram"),
+            chars: table("char"),
+            tone: linear("tone"),
+            heads,
+            vectors,
+            meta,
+        }
+    }
+
+    /// The item's features, from its tokens.
+    pub fn encode(&self, tokens: &[Token]) -> Encoded {
+        let dim = self.vectors.dim;
+        let mut input = vec![0.0; dim];
+        let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
+        let rows: Vec<usize> = words
+            .iter()
+            .flat_map(|w| word_rows(&self.vectors, w))
+            .collect();
+        if !rows.is_empty() {
+            let k = self.meta.word_weight / rows.len() as f32;
+            for &r in &rows {
+                self.vectors.add_row(r, k, &mut input[..dim]);
+            }
+        }
+        let bi = bigrams(&words, self.meta.bigram_buckets);
+        self.bigram.add_mean(&bi, &mut input);
+        let mut grams = Vec::new();
+        for w in &words {
+            char_grams(w, self.meta.char_buckets, &mut grams);
+        }
+        self.chars.add_mean(&grams, &mut input);
+        Encoded {
+            input,
+            name_like: tokens.iter().any(|t| is_name_like(&self.vectors, t)),
+        }
+    }
+
+    /// The head of a codebook, if the model has one.
+    pub fn head(&self, book: &str) -> Option<&Head> {
+        self.heads.get(book)
+    }
+
+    /// The probability of each of the head's labels, in label order.
+    pub fn scores(&self, head: &Head, question: &str, enc: &Encoded, rules: &[&str]) -> Vec<f32> {
+        let mut x = enc.input.clone();
+        x.extend(
+            head.labels
+                .iter()
+                .map(|l| f32::from(u8::from(rules.contains(&l.as_str())))),
+        );
+        x.extend(head.questions.iter().map(|q| f32::from(u8::from(q == question))));
+        x.push(f32::from(u8::from(enc.name_like)));
+        let mut out = Vec::new();
+        head.linear.apply(&x, &mut out);
+        out.into_iter().map(sigmoid).collect()
+    }
+
+    /// The probability of each tone (in `tone_labels` order), given the
+    /// rule-based tone's label.
+    pub fn tone_scores(&self, enc: &Encoded, rule_tone: &str) -> Vec<(String, f32)> {
+        let mut x = enc.input.clone();
+        x.extend(
+            self.meta
+                .tone_rules
+                .iter()
+                .map(|t| f32::from(u8::from(t == rule_tone))),
+        );
+        let mut logits = Vec::new();
+        self.tone.apply(&x, &mut logits);
+        let max = logits.iter().cloned().fold(f32::MIN, f32::max);
+        let exp: Vec<f32> = logits.iter().map(|l| (l - max).exp()).collect();
+        let sum: f32 = exp.iter().sum();
+        self.meta
+            .tone_labels
+            .iter()
+            .cloned()
+            .zip(exp.iter().map(|e| e / sum))
+            .collect()
+    }
+}
+
+impl Model {
+    /// Adds the user themes (with `examples`) whose prototype the item is
+    /// close to, as hits found by `examples`, unless a rule found them.
+    fn prototype_hits(
+        &self,
+        book: &crate::normalize::Codebook,
+        enc: &Encoded,
+        hits: &mut Vec<crate::normalize::ThemeHit>,
+    ) {
+        let known = self.head(&book.id).map(|h| h.labels.as_slice()).unwrap_or(&[]);
+        for theme in book.themes.iter().filter(|t| !t.examples.is_empty()) {
+            if known.contains(&theme.id) || hits.iter().any(|h| h.id == theme.id) {
+                continue;
+            }
+            let proto = self.prototype(&theme.examples);
+            let sim = cosine(&enc.input, &proto);
+            if sim >= self.meta.prototype_threshold {
+                hits.push(crate::normalize::ThemeHit {
+                    id: theme.id.clone(),
+                    rule: "examples".into(),
+                    confidence: Some((sim.clamp(0.0, 1.0) * 1000.0).round() as u16),
+                });
+            }
+        }
+        hits.sort();
+    }
+
+    /// The normalised mean of the examples' normalised encodings, cached by
+    /// the example texts.
+    fn prototype(&self, examples: &[String]) -> Vec<f32> {
+        static CACHE: OnceLock<std::sync::Mutex<BTreeMap<Vec<String>, Vec<f32>>>> = OnceLock::new();
+        let cache = CACHE.get_or_init(Default::default);
+        let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry(examples.to_vec())
+            .or_insert_with(|| {
+                let mut acc = vec![0.0; self.vectors.dim];
+                for e in examples {
+                    let v = self.encode(&crate::normalize::fold::tokens(e)).input;
+                    let n = norm(&v);
+                    if n > 0.0 {
+                        acc.iter_mut().zip(&v).for_each(|(a, x)| *a += x / n);
+                    }
+                }
+                acc
+            })
+            .clone()
+    }
+}
+
+fn norm(v: &[f32]) -> f32 {
+    v.iter().map(|x| x * x).sum::<f32>().sqrt()
+}
+
+/// The cosine of two vectors; 0 when either is zero.
+pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    a.iter().zip(b).map(|(x, y)| x * y).sum::<f32>() / (na * nb)
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// The embedded model, parsed on first use.
+pub fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(Model::parse)
+}
+
+/// The themes of an item: the rules' hits combined with the learned
+/// coder's scores (see `combine`). A codebook the model has no head for
+/// (or a user's replacement with none of its ids) is coded by its rules
+/// alone; themes the user removed are never added back.
+pub fn code(book: &crate::normalize::Codebook, question: &str, text: &str) -> combine::Combined {
+    let mut rules = crate::normalize::themes::rule_hits(book, text);
+    let m = model();
+    let toks = crate::normalize::fold::tokens(text);
+    let enc = m.encode(&toks);
+    m.prototype_hits(book, &enc, &mut rules);
+    let ids = book.ids();
+    let Some(head) = m.head(&book.id).filter(|h| h.labels.iter().any(|l| ids.contains(&l.as_str())))
+    else {
+        return combine::Combined {
+            hits: crate::normalize::themes::with_other(rules),
+            vetoed: vec![],
+        };
+    };
+    let rule_ids: Vec<&str> = rules.iter().map(|h| h.id.as_str()).collect();
+    let mut probs = m.scores(head, question, &enc, &rule_ids);
+    // A theme the codebook no longer has cannot be given.
+    for (p, l) in probs.iter_mut().zip(&head.labels) {
+        if !ids.contains(&l.as_str()) {
+            *p = 0.0;
+        }
+    }
+    combine::combine(head, &rules, &probs)
+}
