@@ -20,6 +20,8 @@ pub struct Config {
     pub fiscal_year_start: u32,
     /// Segment cells with fewer respondents are not shown on their own.
     pub min_cell_size: usize,
+    /// People in the sales team, for the response rate on the first page.
+    pub team_size: Option<usize>,
     /// Keep responses the platform marks as incomplete.
     pub include_incomplete: bool,
     /// Header text (or a distinctive part of it) -> question id.
@@ -43,6 +45,7 @@ impl Default for Config {
             title: "Sales team survey: briefing for marketing".into(),
             fiscal_year_start: 1,
             min_cell_size: 5,
+            team_size: None,
             include_incomplete: false,
             questions: BTreeMap::new(),
             segments: BTreeMap::new(),

@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
 
+mod extras;
+pub use extras::{PersonaProfile, Quote};
+
 /// The schema version this build writes. Bump it when a field changes
 /// meaning or is removed; adding an optional field does not need a bump.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -39,6 +42,17 @@ pub struct Snapshot {
     /// prospects' questions.
     #[serde(default)]
     pub head_to_head: Vec<HeadToHead>,
+    /// Buyer and influencer personas named by at least the minimum cell
+    /// size of reps, with what those reps hear (for persona cards).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub persona_profiles: Vec<PersonaProfile>,
+    /// The number of people in the sales team, when configured, for the
+    /// response rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_size: Option<usize>,
+    /// First and last submission dates (`YYYY-MM-DD`) of the responses used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey_dates: Option<(String, String)>,
     pub data_quality: DataQuality,
 }
 
@@ -175,6 +189,9 @@ pub struct ThemeSummary {
     pub items: usize,
     /// The most typical items, redacted.
     pub quotes: Vec<String>,
+    /// The same quotes with their coding confidence and segment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quote_details: Vec<Quote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -184,6 +201,8 @@ pub struct EmergingSummary {
     pub respondents: usize,
     pub items: usize,
     pub quotes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quote_details: Vec<Quote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -97,6 +97,9 @@ pub(crate) fn snapshot_of(answers: &[(&str, &str, &str)]) -> Snapshot {
         ),
         codebooks: Default::default(),
         head_to_head: vec![],
+        persona_profiles: vec![],
+        team_size: None,
+        survey_dates: None,
         data_quality: DataQuality::default(),
     }
 }
