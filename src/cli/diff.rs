@@ -1,10 +1,11 @@
 //! `frontline diff`: two quarters compared.
 
 use super::{load_config, write_file};
+use frontline::briefing::diff_briefing;
 use frontline::diff;
 use frontline::error::Error;
 use frontline::pipeline::{self, Request};
-use frontline::render::{Renderer, build_diff_view};
+use frontline::render::Renderer;
 use frontline::snapshot::Snapshot;
 use std::path::{Path, PathBuf};
 
@@ -82,6 +83,10 @@ pub fn run(a: Args) -> Result<i32, Error> {
     let old = load_side(&a.old, a.config.as_deref())?;
     let new = load_side(&a.new, a.config.as_deref())?;
     let d = diff::diff(&old, &new);
+    let view = diff_briefing(&old, &new, &d);
+    if !view.order_warning.is_empty() {
+        eprintln!("warning: {}", view.order_warning);
+    }
     match a.format {
         Format::Json => {
             println!(
@@ -91,7 +96,6 @@ pub fn run(a: Args) -> Result<i32, Error> {
         }
         Format::Md => {
             let r = Renderer::new(None)?;
-            let view = build_diff_view(&d);
             let out = a.out.unwrap_or_else(|| {
                 let q = |s: &Snapshot| s.quarter.clone().unwrap_or_else(|| "undated".into());
                 PathBuf::from("frontline-reports").join(format!("diff-{}-{}", q(&old), q(&new)))

@@ -2,9 +2,10 @@
 //! `snapshot.json` out.
 
 use super::{ReadArgs, report_warnings, write_file};
+use frontline::briefing::{self, history};
 use frontline::error::Error;
 use frontline::pipeline::{self, Request};
-use frontline::render::{Renderer, build_view_with};
+use frontline::render::Renderer;
 use frontline::snapshot::Snapshot;
 use std::path::Path;
 use std::path::PathBuf;
@@ -74,7 +75,13 @@ pub fn run(a: Args) -> Result<i32, Error> {
             .join(snapshot.quarter.clone().unwrap_or_else(|| "undated".into()))
     });
     let history = match &a.history {
-        Some(dir) => load_history(dir, snapshot.quarter.as_deref())?,
+        Some(dir) => {
+            let (h, notes) = history::arrange(snapshot, load_history(dir)?);
+            for n in notes {
+                eprintln!("warning: history in {}: {n}", dir.display());
+            }
+            h
+        }
         None => vec![],
     };
     let previous = match &a.previous {
@@ -87,7 +94,7 @@ pub fn run(a: Args) -> Result<i32, Error> {
             p.quarter.as_deref().unwrap_or("the previous snapshot")
         );
     }
-    let view = build_view_with(snapshot, previous.as_ref(), &history);
+    let view = briefing::build_with(snapshot, previous.as_ref(), &history);
     let files = [
         ("report.md", renderer.markdown(&view)?),
         ("report.html", renderer.html(&view)?),
@@ -109,11 +116,10 @@ pub fn run(a: Args) -> Result<i32, Error> {
     Ok(0)
 }
 
-/// The snapshots of earlier quarters in `dir` (its own snapshot.json and
-/// those one folder down), oldest first, one per quarter; the current
-/// quarter's own snapshot, when re-running, is left out. A snapshot that
-/// cannot be read is skipped with a warning rather than stopping the report.
-fn load_history(dir: &Path, current: Option<&str>) -> Result<Vec<Snapshot>, Error> {
+/// The snapshots in `dir` (its own snapshot.json and those one folder
+/// down); the library puts them in quarter order. A snapshot that cannot
+/// be read is skipped with a warning rather than stopping the report.
+fn load_history(dir: &Path) -> Result<Vec<Snapshot>, Error> {
     let read_err = |e: std::io::Error| Error::Read {
         path: dir.to_path_buf(),
         what: format!(
@@ -128,26 +134,10 @@ fn load_history(dir: &Path, current: Option<&str>) -> Result<Vec<Snapshot>, Erro
     paths.sort();
     let mut out: Vec<Snapshot> = vec![];
     for p in paths.into_iter().filter(|p| p.is_file()) {
-        let s = match super::diff::load_side(&p, None) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("warning: skipping {} in the history: {e}", p.display());
-                continue;
-            }
-        };
-        let Some(q) = s.quarter.clone() else { continue };
-        if Some(q.as_str()) >= current && current.is_some() {
-            continue;
+        match super::diff::load_side(&p, None) {
+            Ok(s) => out.push(s),
+            Err(e) => eprintln!("warning: skipping {} in the history: {e}", p.display()),
         }
-        if out.iter().any(|o| o.quarter.as_deref() == Some(q.as_str())) {
-            eprintln!(
-                "warning: {} is a second snapshot of {q}; the first one found is used",
-                p.display()
-            );
-            continue;
-        }
-        out.push(s);
     }
-    out.sort_by(|a, b| a.quarter.cmp(&b.quarter));
     Ok(out)
 }

@@ -12,6 +12,8 @@ fn bar(label: &str, value: f64, count: usize, note: Option<&str>) -> Bar {
         value,
         count,
         note: note.map(str::to_string),
+        previous: None,
+        news: None,
     }
 }
 

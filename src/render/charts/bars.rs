@@ -9,9 +9,12 @@ const BAR_H: f64 = 14.0;
 const PAD: f64 = 4.0;
 /// Baseline offset of a row's text within the row.
 const TEXT_DY: f64 = 15.0;
-const BAR_FILL: &str = "#3b6ea5";
-const LEFT_FILL: &str = "#d9822b";
-const RIGHT_FILL: &str = "#2f5d8a";
+/// Okabe-Ito blue and vermillion: told apart by colour-blind readers; the
+/// news is also said in words, so greyscale loses nothing.
+const BAR_FILL: &str = "#0072b2";
+const BAD_FILL: &str = "#d55e00";
+const LEFT_FILL: &str = "#d55e00";
+const RIGHT_FILL: &str = "#0072b2";
 
 /// Width of the label column: the longest label, within sensible bounds.
 fn label_column(labels: impl Iterator<Item = f64>, width: f64, max_frac: f64) -> f64 {
@@ -38,6 +41,12 @@ fn value_text(bar: &Bar) -> String {
     format!("{} ({})", percent(bar.value), bar.count)
 }
 
+fn was_text(bar: &Bar) -> String {
+    bar.previous
+        .map(|p| format!(", was {}", percent(p)))
+        .unwrap_or_default()
+}
+
 pub(super) fn bar_chart(rows: &[Bar], opts: &BarOpts) -> String {
     let title = if opts.title.is_empty() {
         "Bar chart"
@@ -46,14 +55,14 @@ pub(super) fn bar_chart(rows: &[Bar], opts: &BarOpts) -> String {
     };
     let summary = rows
         .iter()
-        .map(|b| format!("{} {}", b.label, value_text(b)))
+        .map(|b| format!("{} {}{}", b.label, value_text(b), was_text(b)))
         .collect::<Vec<_>>()
         .join(", ");
     if rows.is_empty() {
         return empty_chart("bar", title);
     }
     let width = f64::from(opts.width.max(200));
-    let label_w = label_column(rows.iter().map(|b| text_width(&b.label)), width, 0.4);
+    let label_w = label_column(rows.iter().map(|b| text_width(&b.label)), width, 0.45);
     let value_w = rows
         .iter()
         .map(|b| text_width(&value_text(b)))
@@ -72,7 +81,7 @@ pub(super) fn bar_chart(rows: &[Bar], opts: &BarOpts) -> String {
     for (i, bar) in rows.iter().enumerate() {
         let y = PAD + i as f64 * ROW_H;
         let len = bar_len(bar.value, scale, span);
-        let mut hover = format!("{}: {}", bar.label, value_text(bar));
+        let mut hover = format!("{}: {}{}", bar.label, value_text(bar), was_text(bar));
         if let Some(note) = &bar.note {
             hover = format!("{hover}; {note}");
         }
@@ -84,17 +93,26 @@ pub(super) fn bar_chart(rows: &[Bar], opts: &BarOpts) -> String {
             "end",
             &fit(&bar.label, label_w - 8.0),
         );
-        svg.rect(
-            "bar",
-            BAR_FILL,
-            label_w,
-            y + (ROW_H - BAR_H) / 2.0,
-            len,
-            BAR_H,
-        );
+        let (class, fill) = match bar.news.as_deref() {
+            Some("bad") => ("bar bad", BAD_FILL),
+            Some("good") => ("bar good", BAR_FILL),
+            _ => ("bar", BAR_FILL),
+        };
+        svg.rect(class, fill, label_w, y + (ROW_H - BAR_H) / 2.0, len, BAR_H);
+        if let Some(p) = bar.previous {
+            // Last quarter: a tick across the bar, beyond it when larger.
+            let x = label_w + bar_len(p, scale, span);
+            svg.push(&format!(
+                "<line class=\"was\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"#222\" stroke-width=\"2\"/>",
+                super::svg::num(y + 1.0),
+                super::svg::num(y + ROW_H - 1.0),
+                x = super::svg::num(x)
+            ));
+        }
+        let past = bar.previous.map_or(0.0, |p| bar_len(p, scale, span));
         svg.text(
             "value",
-            label_w + len + 6.0,
+            label_w + len.max(past) + 6.0,
             y + TEXT_DY,
             "start",
             &value_text(bar),

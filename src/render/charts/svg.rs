@@ -4,12 +4,25 @@
 
 use std::fmt::Write;
 
-/// Font size in px; the width estimates below assume it.
-pub(super) const FONT_PX: f64 = 12.0;
+/// Font size in px; the width estimates below assume it. Charts are drawn
+/// at most [`MAX_WIDTH`] wide and shrink to fit a phone (343 px of a 375 px
+/// screen): 13 px x 343 / 400 keeps every label at 11 px or more.
+pub(super) const FONT_PX: f64 = 13.0;
+
+/// The widest a chart is drawn, in px.
+pub const MAX_WIDTH: f64 = 400.0;
+
+/// The narrowest screen the charts must read on, less the page margins.
+pub const PHONE_WIDTH: f64 = 343.0;
+
+/// The rendered font size of a chart `width` wide on a phone.
+pub fn phone_font_px(width: f64) -> f64 {
+    FONT_PX * (PHONE_WIDTH / width).min(1.0)
+}
 
 /// Average advance of a sans-serif glyph at [`FONT_PX`]. No font is loaded,
 /// so layout can only estimate; this errs wide so text rarely overflows.
-const CHAR_PX: f64 = 7.0;
+const CHAR_PX: f64 = 7.4;
 
 /// Default ink for text: near-black prints well and passes contrast checks.
 pub(super) const TEXT_FILL: &str = "#222";

@@ -1,0 +1,167 @@
+//! The charts of the HTML briefing, drawn from the briefing model: one SVG
+//! per chart, keyed by the id the template asks for (`<section id>`,
+//! `<section id>-cycle`, `-personas`, `-verdict`, `trend-<id>`, and the
+//! head-to-head ids). The Markdown briefing has the same figures as tables.
+
+use super::charts::{
+    Bar, BarOpts, DivergingOpts, StackPart, bar_chart, diverging_bar_with, heatmap, sparkline_fmt,
+    sparkline_in, stacked_bars, strip_plot,
+};
+use crate::briefing::{BarDatum, Briefing, DiffBriefing, Section, Stack, Trend, Unit};
+use std::collections::BTreeMap;
+
+pub fn report_charts(b: &Briefing) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for s in &b.sections {
+        section_charts(s, &b.previous_quarter, &mut out);
+    }
+    for h in &b.head_to_head {
+        let chart = diverging_bar_with(
+            &h.bars,
+            &DivergingOpts {
+                title: h.title.clone(),
+                left_label: h.left_title.clone(),
+                right_label: h.right_title.clone(),
+                ..DivergingOpts::default()
+            },
+        );
+        out.insert(h.id.clone(), chart);
+    }
+    for t in &b.trends {
+        out.insert(format!("trend-{}", t.id), trend(t));
+    }
+    out
+}
+
+fn bars(data: &[BarDatum]) -> Vec<Bar> {
+    data.iter()
+        .map(|d| Bar {
+            label: d.label.clone(),
+            value: d.share,
+            count: d.count,
+            note: None,
+            previous: d.previous,
+            news: Some(d.news.clone()),
+        })
+        .collect()
+}
+
+fn stack_rows(stacks: &[Stack]) -> Vec<(String, Vec<StackPart>)> {
+    stacks
+        .iter()
+        .map(|s| {
+            (
+                s.label.clone(),
+                s.parts
+                    .iter()
+                    .map(|(key, label, share, count)| StackPart {
+                        key: key.clone(),
+                        label: label.clone(),
+                        share: *share,
+                        count: *count,
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+fn section_charts(s: &Section, previous: &str, out: &mut BTreeMap<String, String>) {
+    if !s.bars.is_empty() {
+        let was = if previous.is_empty() {
+            String::new()
+        } else {
+            format!("; tick: {previous}")
+        };
+        let opts = BarOpts {
+            title: format!("{}: share of {} reps{was}", s.title, s.answered),
+            max_value: Some(1.0),
+            ..BarOpts::default()
+        };
+        out.insert(s.id.clone(), bar_chart(&bars(&s.bars), &opts));
+    }
+    if !s.strips.is_empty() {
+        let rows: Vec<(String, Vec<f64>, f64)> = s
+            .strips
+            .iter()
+            .map(|x| (x.label.clone(), x.values.clone(), x.median))
+            .collect();
+        out.insert(
+            format!("{}-cycle", s.id),
+            strip_plot(
+                &rows,
+                "Typical days per rep, by group (log scale; bar: median)",
+            ),
+        );
+    }
+    if let Some(m) = &s.persona_matrix {
+        let rows: Vec<(String, Vec<usize>)> = m
+            .rows
+            .iter()
+            .zip(&m.counts)
+            .map(|(r, c)| (r[0].clone(), c.clone()))
+            .collect();
+        out.insert(
+            format!("{}-personas", s.id),
+            heatmap(&m.header[1..], &rows, &m.caption),
+        );
+    }
+    if !s.stacks.is_empty() {
+        out.insert(
+            format!("{}-verdict", s.id),
+            stacked_bars(&stack_rows(&s.stacks), &s.title),
+        );
+    }
+}
+
+fn trend(t: &Trend) -> String {
+    match t.unit {
+        // Every share on one 0-100% scale: a change looks its size.
+        Unit::Share => sparkline_in(
+            &t.values,
+            &t.quarters,
+            (160, 36),
+            &|v| format!("{:.0}%", v * 100.0),
+            (0.0, 1.0),
+        ),
+        Unit::Days => sparkline_fmt(&t.values, &t.quarters, 160, 36, &|v| format!("{v:.0} days")),
+    }
+}
+
+pub fn diff_charts(d: &DiffBriefing) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for g in &d.themes {
+        let rows: Vec<Bar> = g
+            .rows
+            .iter()
+            .filter(|r| r.new_share > 0.0 || r.old_share > 0.0)
+            .map(|r| Bar {
+                label: r.label.clone(),
+                value: r.new_share,
+                count: r.new_count,
+                note: None,
+                previous: Some(r.old_share),
+                news: Some(r.news.clone()),
+            })
+            .collect();
+        let opts = BarOpts {
+            title: format!(
+                "{}: {} (bar) against {} (tick)",
+                g.title, d.new_quarter, d.old_quarter
+            ),
+            max_value: Some(1.0),
+            ..BarOpts::default()
+        };
+        out.insert(g.id.clone(), bar_chart(&rows, &opts));
+    }
+    if !d.website_stacks.is_empty() {
+        out.insert(
+            "website-verdict".into(),
+            stacked_bars(
+                &stack_rows(&d.website_stacks),
+                "Is the website a valuable sales tool?",
+            ),
+        );
+    }
+    out
+}
