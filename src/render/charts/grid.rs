@@ -180,3 +180,53 @@ pub fn stacked_bars(rows: &[(String, Vec<StackPart>)], title: &str) -> String {
     }
     svg.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shades_grow_with_the_count_and_zero_is_blank() {
+        assert_eq!(shade(0, 10), None);
+        assert_eq!(shade(10, 10), Some(4));
+        assert_eq!(shade(1, 10), Some(0));
+        assert!(shade(6, 10) > shade(3, 10));
+    }
+
+    #[test]
+    fn heatmap_writes_every_count_and_a_text_alternative() {
+        let cols = vec!["C-level".to_string(), "VP".to_string()];
+        let svg = heatmap(&cols, &[("Finance".into(), vec![7, 0])], "Buyers");
+        assert!(
+            svg.contains("<title>Buyers: Finance: C-level 7</title>"),
+            "{svg}"
+        );
+        assert_eq!(svg.matches("<rect").count(), 1, "no cell for a zero");
+        assert!(svg.contains(">7</text>"));
+    }
+
+    #[test]
+    fn stacked_parts_fill_the_bar_in_order() {
+        let part = |k: &str, s: f64| StackPart {
+            key: k.into(),
+            label: k.into(),
+            share: s,
+            count: 1,
+        };
+        let svg = stacked_bars(
+            &[(
+                "Q3".into(),
+                vec![part("yes", 0.8), part("partly", 0.2), part("no", 0.0)],
+            )],
+            "Web",
+        );
+        assert_eq!(
+            svg.matches("<rect").count(),
+            2,
+            "an empty part draws nothing"
+        );
+        assert!(svg.contains("Q3: yes 80%, partly 20%, no 0%"));
+        let yes = svg.find("part-yes").unwrap();
+        assert!(yes < svg.find("part-partly").unwrap());
+    }
+}

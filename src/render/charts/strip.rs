@@ -27,6 +27,12 @@ pub(super) fn x_of(days: f64, lo: f64, hi: f64, x0: f64, x1: f64) -> f64 {
     x0 + (d.ln() - lo.ln()) / (hi.ln() - lo.ln()) * (x1 - x0)
 }
 
+/// The radius of a dot standing for `n` reps: 3.5 px for one, growing
+/// with the square root, at most 9 px so it stays inside its row.
+pub(super) fn dot_radius(n: usize) -> f64 {
+    (3.5 * (n.max(1) as f64).sqrt()).min(9.0)
+}
+
 /// Rows of (label, every rep's typical days, median days).
 pub fn strip_plot(rows: &[(String, Vec<f64>, f64)], title: &str) -> String {
     let title = if title.is_empty() {
@@ -64,11 +70,18 @@ pub fn strip_plot(rows: &[(String, Vec<f64>, f64)], title: &str) -> String {
             &fit(label, label_w - 8.0),
         );
         svg.line("grid", x0, mid, x1, mid);
+        // One dot per pixel position, larger for more reps, so a survey
+        // of 500 reps draws no more dots than the axis has room for.
+        let mut at: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
         for v in values {
+            *at.entry(x_of(*v, lo, hi, x0, x1).round() as i64)
+                .or_default() += 1;
+        }
+        for (x, n) in at {
             svg.push(&format!(
-                "<circle class=\"dot\" cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{DOT}\" fill-opacity=\"0.55\"/>",
-                num(x_of(*v, lo, hi, x0, x1)),
-                num(mid)
+                "<circle class=\"dot\" cx=\"{x}\" cy=\"{}\" r=\"{}\" fill=\"{DOT}\" fill-opacity=\"0.55\"/>",
+                num(mid),
+                num(dot_radius(n))
             ));
         }
         let mx = x_of(*median, lo, hi, x0, x1);
@@ -88,4 +101,37 @@ pub fn strip_plot(rows: &[(String, Vec<f64>, f64)], title: &str) -> String {
         svg.text("tick-label", x, base + 17.0, "middle", t);
     }
     svg.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::charts::phone_font_px;
+
+    #[test]
+    fn log_scale_puts_a_month_and_a_year_apart() {
+        let (x0, x1) = (100.0, 384.0);
+        assert_eq!(x_of(5.0, 5.0, 730.0, x0, x1), x0);
+        assert_eq!(x_of(730.0, 5.0, 730.0, x0, x1), x1);
+        assert_eq!(x_of(2000.0, 5.0, 730.0, x0, x1), x1, "clamped");
+        let month = x_of(30.0, 5.0, 730.0, x0, x1);
+        let year = x_of(365.0, 5.0, 730.0, x0, x1);
+        assert!(year - month > 100.0, "{month} {year}");
+    }
+
+    #[test]
+    fn many_reps_at_one_length_make_one_larger_dot() {
+        let svg = strip_plot(&[("All".into(), vec![30.0; 400], 30.0)], "t");
+        assert_eq!(svg.matches("<circle").count(), 1);
+        assert_eq!(dot_radius(1), 3.5);
+        assert_eq!(dot_radius(400), 9.0);
+    }
+
+    #[test]
+    fn labels_read_on_a_phone() {
+        assert!(phone_font_px(MAX_WIDTH) >= 11.0);
+        let svg = strip_plot(&[("Enterprise".into(), vec![300.0, 320.0], 310.0)], "t");
+        assert!(svg.contains("width=\"400.0\""), "{svg}");
+        assert!(svg.contains("<title>t: Enterprise: median 310 days (2 reps)</title>"));
+    }
 }
