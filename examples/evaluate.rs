@@ -277,7 +277,12 @@ fn report_themes(books: &Codebooks, split: &str, errors: bool, sum: &mut Summary
         };
         let got = themes::code(&book(books, id), &case.text);
         by_book.entry(id).or_default().push(ThemeOutcome {
-            gold: set(case.themes),
+            // No theme is written `[]` or `["other"]`: both mean `other`.
+            gold: if case.themes.is_empty() {
+                set(["other".to_string()])
+            } else {
+                set(case.themes)
+            },
             got: set(got.into_iter().map(|h| h.id)),
             text: case.text,
         });

@@ -39,6 +39,16 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An output frontline will not write, and why (a link, another
+    /// quarter's report without `--force`).
+    #[error("{path}: {what}")]
+    Refused { path: PathBuf, what: String },
+    /// Standard output could not take the text (a full disk); a closed
+    /// pipe is not an error.
+    #[error(
+        "could not write to standard output ({0}); check the disk or the command it is piped to"
+    )]
+    Stdout(#[source] std::io::Error),
     #[error("{0}")]
     Usage(String),
 }
@@ -47,7 +57,7 @@ impl Error {
     /// The process exit code for this error (see README, "Exit codes").
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Io { .. } => 4,
+            Error::Io { .. } | Error::Refused { .. } | Error::Stdout(_) => 4,
             Error::Usage(_) => 2,
             _ => 1,
         }

@@ -9,14 +9,18 @@
 //! other than the exports it is asked to read, and the terminal.
 
 pub mod aggregate;
+pub mod branding;
 pub mod briefing;
 pub mod config;
 pub mod diff;
 pub mod error;
 pub mod ingest;
+pub mod init;
 pub mod normalize;
 pub mod pipeline;
+pub mod privacy;
 pub mod quarter;
+pub mod question_bank;
 pub mod questions;
 pub mod render;
 pub mod snapshot;

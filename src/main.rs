@@ -6,6 +6,7 @@
 //! there were warnings; 4 an output file could not be written.
 
 use clap::Parser;
+use std::io::Write;
 
 mod cli;
 
@@ -15,14 +16,16 @@ fn main() {
         Ok(code) => code,
         Err(e) => {
             let message = e.to_string();
-            eprintln!("error: {message}");
+            // A closed or full stderr must not turn the error into a panic.
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "error: {message}");
             // Many messages already quote their cause; print the rest of
             // the chain only where it adds something.
             let mut src = std::error::Error::source(&e);
             while let Some(s) = src {
                 let cause = s.to_string();
                 if !message.contains(&cause) {
-                    eprintln!("  caused by: {cause}");
+                    let _ = writeln!(err, "  caused by: {cause}");
                 }
                 src = s.source();
             }

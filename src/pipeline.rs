@@ -46,8 +46,12 @@ pub fn read_and_code(req: &Request) -> Result<(Survey, Normalizer, Vec<CodedResp
         include_incomplete: req.config.include_incomplete,
     };
     let mut survey = ingest::read_exports(&req.exports, &req.config.column_rules(), &opts)?;
+    // Names out of every answer before any stage can repeat them.
+    let privacy = crate::privacy::protect(&mut survey);
     tidy_segments(&mut survey);
-    let base = Normalizer::new(codebooks(&req.config)?, req.config.competitors.clone());
+    aggregate::segments::screen(&mut survey, req.config.min_cell_size);
+    let base = Normalizer::new(codebooks(&req.config)?, req.config.competitors.clone())
+        .with_privacy(privacy);
     let (normalizer, coded) = normalize::normalize_survey(&survey, &base);
     Ok((survey, normalizer, coded))
 }
@@ -101,7 +105,7 @@ fn build_snapshot(
             &normalizer.codebooks,
             cfg.min_cell_size,
         ),
-        team_size: cfg.team_size,
+        team_size: cfg.report.team_size,
         survey_dates: survey_dates(survey),
         data_quality,
     })

@@ -12,6 +12,8 @@ use thiserror::Error;
 
 mod extras;
 pub use extras::{PersonaProfile, Quote};
+mod validate;
+pub use validate::MAX_COUNT;
 
 /// The schema version this build writes. Bump it when a field changes
 /// meaning or is removed; adding an optional field does not need a bump.
@@ -321,6 +323,11 @@ pub struct UnmappedColumn {
 pub enum SnapshotError {
     #[error("not a frontline snapshot: {0}")]
     Invalid(String),
+    /// A value no run of frontline writes: the file was edited or damaged.
+    #[error(
+        "`{key}` {message}; this snapshot was edited or damaged. Re-run `frontline report` on that quarter's export to write it again."
+    )]
+    Value { key: String, message: String },
     #[error(
         "this snapshot has schema version {found}, newer than this frontline understands \
          (up to {SCHEMA_VERSION}). Update frontline, or compare with a snapshot written by this version."
@@ -345,6 +352,8 @@ impl Snapshot {
     /// Reads a snapshot, checking the schema version first so that a newer
     /// file is refused with a clear message rather than a field error.
     pub fn from_json(text: &str) -> Result<Snapshot, SnapshotError> {
+        // Editors on Windows save UTF-8 with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| SnapshotError::Invalid(e.to_string()))?;
         let found = value
@@ -358,7 +367,11 @@ impl Snapshot {
         if found < OLDEST_READABLE {
             return Err(SnapshotError::TooOld { found });
         }
-        serde_json::from_value(value).map_err(|e| SnapshotError::Invalid(e.to_string()))
+        validate::check_value(&value)?;
+        let snapshot: Snapshot =
+            serde_json::from_value(value).map_err(|e| SnapshotError::Invalid(e.to_string()))?;
+        validate::check_snapshot(&snapshot)?;
+        Ok(snapshot)
     }
 
     pub fn question(&self, id: QuestionId) -> Option<&QuestionSummary> {

@@ -213,7 +213,10 @@ fn emerging_themes(
     tags: &BTreeMap<usize, String>,
     used: &mut Used,
 ) -> Vec<EmergingSummary> {
-    let others: Vec<(usize, &str)> = answers
+    // Grouped as they will be quoted, redacted: a buyer named in several
+    // answers ("Maria Gonzalez, their CFO") must not become a label.
+    let names: Vec<&str> = ctx.names.iter().map(String::as_str).collect();
+    let redacted: Vec<(usize, String)> = answers
         .iter()
         .flat_map(|(r, a)| {
             a.items
@@ -221,7 +224,9 @@ fn emerging_themes(
                 .filter(|i| i.themes.iter().any(|t| t.id == "other"))
                 .map(move |i| (*r, i.text.as_str()))
         })
+        .map(|(r, t)| (r, crate::normalize::redact::redact(t, &names)))
         .collect();
+    let others: Vec<(usize, &str)> = redacted.iter().map(|(r, t)| (*r, t.as_str())).collect();
     if others.is_empty() {
         return vec![];
     }

@@ -13,6 +13,7 @@ mod head_to_head;
 mod highlights;
 mod profiles;
 mod quotes;
+pub mod segments;
 
 pub use profiles::persona_profiles;
 

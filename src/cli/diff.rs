@@ -1,7 +1,8 @@
 //! `frontline diff`: two quarters compared.
 
-use super::{load_config, write_file};
+use super::{load_config, say, warn};
 use frontline::briefing::diff_briefing;
+use frontline::config::Config;
 use frontline::diff;
 use frontline::error::Error;
 use frontline::pipeline::{self, Request};
@@ -40,9 +41,15 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Md)]
     pub format: Format,
 
-    /// Config file, used when a side is an export [default: ./frontline.toml].
+    /// Config file, used when a side is an export and for the `[report]`
+    /// branding [default: ./frontline.toml].
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Folder with your own diff.md.tera / diff.html.tera / style.css to use
+    /// instead of the built-in ones (see docs/templates.md).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -53,6 +60,14 @@ pub enum Format {
 
 /// A snapshot from a snapshot file, a report folder or an export.
 pub fn load_side(path: &Path, config_path: Option<&Path>) -> Result<Snapshot, Error> {
+    load_side_with(path, &|| load_config(config_path))
+}
+
+/// The same, with the config (needed only for an export) from `config`.
+fn load_side_with(
+    path: &Path,
+    config: &dyn Fn() -> Result<Config, Error>,
+) -> Result<Snapshot, Error> {
     let file = if path.is_dir() {
         path.join("snapshot.json")
     } else {
@@ -72,7 +87,7 @@ pub fn load_side(path: &Path, config_path: Option<&Path>) -> Result<Snapshot, Er
     }
     let req = Request {
         exports: vec![file],
-        config: load_config(config_path)?,
+        config: config()?,
         quarter: None,
         platform: None,
     };
@@ -80,32 +95,50 @@ pub fn load_side(path: &Path, config_path: Option<&Path>) -> Result<Snapshot, Er
 }
 
 pub fn run(a: Args) -> Result<i32, Error> {
-    let old = load_side(&a.old, a.config.as_deref())?;
-    let new = load_side(&a.new, a.config.as_deref())?;
+    // Read once, and checked before either side is read.
+    let config = load_config(a.config.as_deref())?;
+    let renderer = match a.format {
+        Format::Md => {
+            let branding = super::branding::resolve(&config)?;
+            if let Some(dir) = &a.templates {
+                super::templates::check_dir(dir)?;
+            }
+            Some(Renderer::new(a.templates.as_deref())?.with_branding(branding))
+        }
+        Format::Json => None,
+    };
+    let config = || Ok(config.clone());
+    let old = load_side_with(&a.old, &config)?;
+    let new = load_side_with(&a.new, &config)?;
     let d = diff::diff(&old, &new);
     let view = diff_briefing(&old, &new, &d);
     if !view.order_warning.is_empty() {
-        eprintln!("warning: {}", view.order_warning);
+        warn(&format!("warning: {}", view.order_warning));
     }
-    match a.format {
-        Format::Json => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&d).expect("diff serializes")
-            );
+    match renderer {
+        None => {
+            let json = serde_json::to_string_pretty(&d).expect("diff serializes");
+            super::print_out(&format!("{json}\n"))?;
         }
-        Format::Md => {
-            let r = Renderer::new(None)?;
+        Some(r) => {
             let out = a.out.unwrap_or_else(|| {
-                let q = |s: &Snapshot| s.quarter.clone().unwrap_or_else(|| "undated".into());
+                // The labels were checked when read; keeping only letters,
+                // digits and dashes makes sure no label can climb folders.
+                let q = |s: &Snapshot| {
+                    let label = s.quarter.as_deref().unwrap_or("undated");
+                    label
+                        .chars()
+                        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                        .collect::<String>()
+                };
                 PathBuf::from("frontline-reports").join(format!("diff-{}-{}", q(&old), q(&new)))
             });
-            write_file(&out.join("diff.md"), &r.diff_markdown(&view)?)?;
-            write_file(&out.join("diff.html"), &r.diff_html(&view)?)?;
-            println!(
+            let (md, html) = (r.diff_markdown(&view)?, r.diff_html(&view)?);
+            super::output::write_set(&out, &[("diff.md", &md), ("diff.html", &html)])?;
+            say(&format!(
                 "Wrote the comparison to {}/ (diff.md, diff.html).",
                 out.display()
-            );
+            ))?;
         }
     }
     Ok(0)

@@ -6,10 +6,17 @@ use frontline::config::Config;
 use frontline::error::Error;
 use std::path::{Path, PathBuf};
 
+mod branding;
+mod completions;
 mod diff;
+mod init;
 mod inspect;
+mod man;
 mod normalize;
+pub mod output;
+mod questions;
 mod report;
+mod templates;
 
 /// frontline turns your sales team's quarterly survey export into a
 /// briefing for marketing: recurring objections, buyer personas, sales
@@ -21,6 +28,8 @@ mod report;
 ///   frontline inspect responses.csv
 ///   frontline normalize responses.csv --format csv --out coded.csv
 ///   frontline diff reports/2026-Q2/snapshot.json reports/2026-Q3/snapshot.json
+///   frontline questions > survey.txt
+///   frontline init --company "Northwind Traders"
 #[derive(Debug, Parser)]
 #[command(name = "frontline", version, verbatim_doc_comment)]
 pub struct Cli {
@@ -34,6 +43,11 @@ pub enum Command {
     Inspect(inspect::Args),
     Normalize(normalize::Args),
     Diff(diff::Args),
+    Questions(questions::Args),
+    Init(init::Args),
+    Templates(templates::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// Runs the parsed command; returns the exit code.
@@ -43,6 +57,11 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         Command::Inspect(a) => inspect::run(a),
         Command::Normalize(a) => normalize::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Questions(a) => questions::run(a),
+        Command::Init(a) => init::run(a),
+        Command::Templates(a) => templates::run(a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
     }
 }
 
@@ -85,7 +104,7 @@ pub fn load_config(path: Option<&Path>) -> Result<Config, Error> {
         None => {
             let local = PathBuf::from("frontline.toml");
             if local.is_file() {
-                eprintln!("Using the config in ./frontline.toml");
+                warn("Using the config in ./frontline.toml");
                 Ok(Config::load(&local)?)
             } else {
                 Ok(Config::default())
@@ -94,16 +113,10 @@ pub fn load_config(path: Option<&Path>) -> Result<Config, Error> {
     }
 }
 
-/// Writes a file, creating its folder, with the path in any error.
+/// Writes one file, creating its folder, by a temporary file and a rename
+/// (never through a link), with the path in any error.
 pub fn write_file(path: &Path, contents: &str) -> Result<(), Error> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(io)?;
-    }
-    std::fs::write(path, contents).map_err(io)
+    output::write_one(path, contents)
 }
 
 /// Prints warnings to stderr (the first few, then a count); with
@@ -112,7 +125,7 @@ pub fn report_warnings(warnings: &[frontline::ingest::Warning], strict: bool) ->
     if warnings.is_empty() {
         return 0;
     }
-    eprintln!("{} warning(s) while reading:", warnings.len());
+    warn(&format!("{} warning(s) while reading:", warnings.len()));
     for w in warnings.iter().take(10) {
         let mut at = w.file.clone();
         if let Some(l) = w.line {
@@ -121,16 +134,16 @@ pub fn report_warnings(warnings: &[frontline::ingest::Warning], strict: bool) ->
         if let Some(c) = &w.column {
             at.push_str(&format!(", column \"{c}\""));
         }
-        eprintln!("  {at}: {}", w.message);
+        warn(&format!("  {at}: {}", w.message));
     }
     if warnings.len() > 10 {
-        eprintln!(
+        warn(&format!(
             "  ... and {} more (all are listed in the report's data-quality section)",
             warnings.len() - 10
-        );
+        ));
     }
     if strict {
-        eprintln!("--strict: failing because of the warnings above.");
+        warn("--strict: failing because of the warnings above.");
         3
     } else {
         0
@@ -138,17 +151,28 @@ pub fn report_warnings(warnings: &[frontline::ingest::Warning], strict: bool) ->
 }
 
 /// Writes to standard output; a closed pipe (`frontline normalize x.csv |
-/// head`) ends the output quietly instead of failing.
+/// head`) ends the output quietly instead of failing, a full disk is an
+/// error (exit code 4).
 pub fn print_out(text: &str) -> Result<(), Error> {
     use std::io::Write;
+    let text = frontline::privacy::strip_invisible(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
-            path: PathBuf::from("standard output"),
-            source: e,
-        }),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Stdout(e)),
         _ => Ok(()),
     }
+}
+
+/// One line of progress to standard output, as [`print_out`].
+pub fn say(line: &str) -> Result<(), Error> {
+    print_out(&format!("{line}\n"))
+}
+
+/// One line to standard error. A message that cannot be shown (stderr
+/// closed or full) must not turn a finished run into a crash.
+pub fn warn(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 /// Reads a text input, saying what to do when it is not there.

@@ -72,7 +72,11 @@ pub fn run(a: Args) -> Result<i32, Error> {
     match a.out {
         Some(path) => {
             write_file(&path, &text)?;
-            eprintln!("Wrote {} records to {}", records.len(), path.display());
+            super::warn(&format!(
+                "Wrote {} records to {}",
+                records.len(),
+                path.display()
+            ));
         }
         None => super::print_out(&text)?,
     }

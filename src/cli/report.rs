@@ -1,7 +1,7 @@
 //! `frontline report`: exports in, `report.md`, `report.html` and
 //! `snapshot.json` out.
 
-use super::{ReadArgs, report_warnings, write_file};
+use super::{ReadArgs, report_warnings, say, warn};
 use frontline::briefing::{self, history};
 use frontline::error::Error;
 use frontline::pipeline::{self, Request};
@@ -39,7 +39,8 @@ pub struct Args {
     pub read: ReadArgs,
 
     /// Folder with your own report.md.tera / report.html.tera / style.css
-    /// to use instead of the built-in ones.
+    /// to use instead of the built-in ones (start from `frontline
+    /// templates --export DIR`; see docs/templates.md).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 
@@ -53,11 +54,20 @@ pub struct Args {
     /// earlier quarter is the previous one unless --previous is given.
     #[arg(long, value_name = "DIR")]
     pub history: Option<PathBuf>,
+
+    /// Replace the report in the --out folder even when it is another
+    /// quarter's (or its snapshot.json cannot be read).
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(a: Args) -> Result<i32, Error> {
     let config = a.read.config()?;
-    let renderer = Renderer::new(a.templates.as_deref())?;
+    let branding = super::branding::resolve(&config)?;
+    if let Some(dir) = &a.templates {
+        super::templates::check_dir(dir)?;
+    }
+    let renderer = Renderer::new(a.templates.as_deref())?.with_branding(branding);
     let req = Request {
         exports: a.exports,
         config,
@@ -78,7 +88,7 @@ pub fn run(a: Args) -> Result<i32, Error> {
         Some(dir) => {
             let (h, notes) = history::arrange(snapshot, load_history(dir)?);
             for n in notes {
-                eprintln!("warning: history in {}: {n}", dir.display());
+                warn(&format!("warning: history in {}: {n}", dir.display()));
             }
             h
         }
@@ -88,32 +98,65 @@ pub fn run(a: Args) -> Result<i32, Error> {
         Some(p) => Some(super::diff::load_side(p, a.read.config.as_deref())?),
         None => history.last().cloned(),
     };
-    if let Some(p) = &previous {
-        println!(
-            "Comparing with {}.",
-            p.quarter.as_deref().unwrap_or("the previous snapshot")
-        );
+    if !a.force {
+        refuse_other_quarter(&out, snapshot.quarter.as_deref())?;
     }
     let view = briefing::build_with(snapshot, previous.as_ref(), &history);
+    let (md, html, json) = (
+        renderer.markdown(&view)?,
+        renderer.html(&view)?,
+        snapshot.to_json(),
+    );
     let files = [
-        ("report.md", renderer.markdown(&view)?),
-        ("report.html", renderer.html(&view)?),
-        ("snapshot.json", snapshot.to_json()),
+        ("report.md", md.as_str()),
+        ("report.html", html.as_str()),
+        ("snapshot.json", json.as_str()),
     ];
-    for (name, text) in &files {
-        write_file(&out.join(name), text)?;
+    super::output::write_set(&out, &files)?;
+    // Progress comes after the files are safe: a full or closed standard
+    // output cannot cost the report.
+    if let Some(p) = &previous {
+        say(&format!(
+            "Compared with {}.",
+            p.quarter.as_deref().unwrap_or("the previous snapshot")
+        ))?;
     }
     let acc = snapshot.data_quality.accounting;
-    println!(
+    say(&format!(
         "Read {} rows: {} responses used, {} superseded, {} incomplete, {} empty.",
         acc.rows, acc.used, acc.superseded, acc.incomplete, acc.empty
-    );
-    println!(
+    ))?;
+    say(&format!(
         "Wrote the {} briefing to {}/ (report.md, report.html, snapshot.json).",
         snapshot.quarter.as_deref().unwrap_or("undated"),
         out.display()
-    );
+    ))?;
     Ok(0)
+}
+
+/// A folder that already holds another quarter's report (or a snapshot
+/// that cannot be read, so its quarter is unknown) is not replaced without
+/// `--force`: a mistyped `--out` must not cost last quarter's briefing.
+fn refuse_other_quarter(out: &Path, quarter: Option<&str>) -> Result<(), Error> {
+    let path = out.join("snapshot.json");
+    if !path.is_file() {
+        return Ok(());
+    }
+    let old = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| Snapshot::from_json(&t).ok());
+    let found = match &old {
+        Some(s) if s.quarter.as_deref() == quarter => return Ok(()),
+        Some(s) => format!("the {} report", s.quarter.as_deref().unwrap_or("undated")),
+        None => "a snapshot.json frontline cannot read".to_string(),
+    };
+    Err(Error::Refused {
+        path: out.to_path_buf(),
+        what: format!(
+            "this folder holds {found}, not the {} one; choose another --out, or add --force to replace it",
+            quarter.unwrap_or("undated")
+        ),
+    })
 }
 
 /// The snapshots in `dir` (its own snapshot.json and those one folder
@@ -136,7 +179,10 @@ fn load_history(dir: &Path) -> Result<Vec<Snapshot>, Error> {
     for p in paths.into_iter().filter(|p| p.is_file()) {
         match super::diff::load_side(&p, None) {
             Ok(s) => out.push(s),
-            Err(e) => eprintln!("warning: skipping {} in the history: {e}", p.display()),
+            Err(e) => warn(&format!(
+                "warning: skipping {} in the history: {e}",
+                p.display()
+            )),
         }
     }
     Ok(out)

@@ -34,6 +34,8 @@ pub struct EmergingTheme {
 fn terms(text: &str) -> BTreeMap<String, String> {
     let content: Vec<(String, String)> = tokens(text)
         .into_iter()
+        // "[name]", "[phone]": placeholders left by redaction are no words.
+        .filter(|t| !text[..t.start].ends_with('[') || !text[t.end..].starts_with(']'))
         .filter(|t| t.word.chars().count() >= 3 && t.word.chars().all(char::is_alphabetic))
         .filter(|t| !is_stopword(&t.word))
         .map(|t| (t.stem, t.word))

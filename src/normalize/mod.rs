@@ -157,6 +157,8 @@ pub struct Normalizer {
     pub codebooks: Codebooks,
     /// Competitor names: configured, plus those discovered in the survey.
     pub competitors: Vec<String>,
+    /// Who the respondents are: no discovered competitor is a person.
+    pub privacy: crate::privacy::Privacy,
 }
 
 impl Normalizer {
@@ -164,7 +166,14 @@ impl Normalizer {
         Normalizer {
             codebooks,
             competitors,
+            privacy: Default::default(),
         }
+    }
+
+    /// The same normalizer, told who the respondents are.
+    pub fn with_privacy(mut self, privacy: crate::privacy::Privacy) -> Normalizer {
+        self.privacy = privacy;
+        self
     }
 
     /// Codes one answer to one question.
@@ -309,6 +318,11 @@ pub fn normalize_survey(
         .collect();
     let mut n = normalizer.clone();
     for name in competitors::discover(&texts) {
+        // A name several reps mention may be a person (a respondent, a
+        // buyer): never a "competitor".
+        if n.privacy.is_person(&name) {
+            continue;
+        }
         if !n.competitors.iter().any(|c| c.eq_ignore_ascii_case(&name)) {
             n.competitors.push(name);
         }

@@ -26,12 +26,31 @@ pub fn md_escape(text: &str) -> String {
         // A leading list marker or a digit run followed by `.` / `)` would
         // start a list; escaping the first character is enough.
         let leading = i == 0 && matches!(c, '-' | '+' | '=');
-        if special || edge_underscore || leading {
+        if special || edge_underscore || leading || breaks_autolink(&chars, i) {
             out.push('\\');
         }
         out.push(c);
     }
     escape_ordered_marker(out)
+}
+
+/// GitHub turns `www.`, `scheme://` and `name@host` into live links even
+/// in plain text; a backslash before the `.` of `www.`, the `:` of `://`
+/// and every `@` keeps them text (the escape splits the text node the
+/// autolinker scans, and renders as the character itself).
+fn breaks_autolink(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    let at = |j: usize| chars.get(j).map(|c| c.to_ascii_lowercase());
+    match c {
+        '@' => true,
+        ':' => at(i + 1) == Some('/') && at(i + 2) == Some('/'),
+        '.' => {
+            i >= 3
+                && (at(i - 3), at(i - 2), at(i - 1)) == (Some('w'), Some('w'), Some('w'))
+                && (i == 3 || !chars[i - 4].is_alphanumeric())
+        }
+        _ => false,
+    }
 }
 
 /// "1. foo" or "1) foo" at the start would become an ordered list.
@@ -88,9 +107,19 @@ mod tests {
             "!\\[not an image\\](x.png) wow!",
             "$math$ and {{ tera }}",
             "=cmd",
+            "see www.acme.example or https://acme.example/x and ftp://h",
+            "mail jo@acme.example",
         ] {
             only_text(s);
         }
+    }
+
+    #[test]
+    fn autolink_triggers_are_escaped() {
+        assert_eq!(md_escape("www.acme.example"), "www\\.acme.example");
+        assert_eq!(md_escape("https://x.example"), "https\\://x.example");
+        assert_eq!(md_escape("jo@acme.example"), "jo\\@acme.example");
+        assert_eq!(md_escape("awww.x and 10.5"), "awww.x and 10.5");
     }
 
     #[test]

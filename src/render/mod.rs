@@ -7,6 +7,7 @@
 //! HTML by tera's autoescaping; charts are inline SVG built by `charts`
 //! from the model (`figures`), handed to the HTML templates as `charts`.
 
+use crate::branding::Branding;
 use crate::briefing::{self, Briefing, DiffBriefing};
 use crate::snapshot::Snapshot;
 use std::path::Path;
@@ -19,7 +20,9 @@ mod figures;
 
 pub use escape::md_escape;
 
-const TEMPLATES: [(&str, &str); 5] = [
+/// The built-in templates by name; each is overridden by the file
+/// [`template_file_name`] gives in a `--templates` folder.
+pub const TEMPLATES: [(&str, &str); 5] = [
     ("report.md", include_str!("../../templates/report.md.tera")),
     (
         "report.html",
@@ -46,13 +49,15 @@ pub enum RenderError {
 /// the same name in the override folder when there is one.
 pub struct Renderer {
     tera: Tera,
+    /// Given to every template as `branding` (see docs/templates.md).
+    branding: Branding,
 }
 
 impl Renderer {
     pub fn new(override_dir: Option<&Path>) -> Result<Renderer, RenderError> {
         let mut tera = Tera::default();
         for (name, builtin) in TEMPLATES {
-            let text = match override_dir.map(|d| d.join(file_name(name))) {
+            let text = match override_dir.map(|d| d.join(template_file_name(name))) {
                 Some(p) if p.exists() => std::fs::read_to_string(&p)
                     .map_err(|source| RenderError::Io { path: p, source })?,
                 _ => builtin.to_string(),
@@ -61,7 +66,15 @@ impl Renderer {
                 .map_err(|e| template_error(name, &e))?;
         }
         tera.register_filter("md", escape::md_filter);
-        Ok(Renderer { tera })
+        Ok(Renderer {
+            tera,
+            branding: Branding::default(),
+        })
+    }
+
+    /// The same templates, branded from the config's `[report]`.
+    pub fn with_branding(self, branding: Branding) -> Renderer {
+        Renderer { branding, ..self }
     }
 
     /// The Markdown briefing.
@@ -72,6 +85,7 @@ impl Renderer {
     /// The self-contained HTML briefing (inline CSS and SVG, no script).
     pub fn html(&self, b: &Briefing) -> Result<String, RenderError> {
         self.render("report.html", b, Some(figures::report_charts(b)))
+            .map(with_csp)
     }
 
     /// The Markdown comparison of two quarters.
@@ -82,6 +96,7 @@ impl Renderer {
     /// The self-contained HTML comparison of two quarters.
     pub fn diff_html(&self, d: &DiffBriefing) -> Result<String, RenderError> {
         self.render("diff.html", d, Some(figures::diff_charts(d)))
+            .map(with_csp)
     }
 
     fn render<V: serde::Serialize>(
@@ -97,14 +112,30 @@ impl Renderer {
             .render("style.css", &tera::Context::new())
             .map_err(|e| template_error("style.css", &e))?;
         ctx.insert("css", &css);
+        ctx.insert("branding", &self.branding);
         self.tera
             .render(name, &ctx)
             .map_err(|e| template_error(name, &e))
     }
 }
 
+/// The policy every HTML output carries: nothing is loaded or run, only
+/// inline CSS and `data:` images, whatever a quote or a template holds.
+pub const CSP_META: &str = r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">"#;
+
+/// Puts the policy right after `<head>` when a user's template left it out.
+fn with_csp(html: String) -> String {
+    if html.contains(CSP_META) {
+        return html;
+    }
+    match html.to_ascii_lowercase().find("<head>") {
+        Some(i) => format!("{}\n{CSP_META}{}", &html[..i + 6], &html[i + 6..]),
+        None => format!("{CSP_META}\n{html}"),
+    }
+}
+
 /// The file a built-in template is read from (and overridden by).
-fn file_name(name: &str) -> String {
+pub fn template_file_name(name: &str) -> String {
     if name.ends_with(".css") {
         name.to_string()
     } else {
