@@ -18,20 +18,32 @@ const QUOTED_THEMES: usize = 6;
 /// A figure: label, count, share as a percentage, and its change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
+    /// The stable id (theme id, `function/seniority`, verdict key).
     pub key: String,
+    /// The label for people.
     pub label: String,
+    /// Reps (not items) with it.
     pub count: usize,
+    /// Share of the reps who answered, as a whole percentage ("33%").
     pub share: String,
+    /// Quotes for it (only for the first themes of a section, and emerging
+    /// themes).
     pub quotes: Vec<Quote>,
+    /// Its change since the previous quarter; empty without one or when it was
+    /// not compared.
     pub delta: Option<Marker>,
 }
 
 /// One bar of a chart: a share now, and last quarter's when known.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BarDatum {
+    /// The bar's label.
     pub label: String,
+    /// This quarter's share, 0..1.
     pub share: f64,
+    /// Reps with it this quarter.
     pub count: usize,
+    /// Last quarter's share, 0..1, when compared.
     pub previous: Option<f64>,
     /// `good`, `bad` or `neutral` news of its change.
     pub news: String,
@@ -40,44 +52,74 @@ pub struct BarDatum {
 /// One group's typical days, for the strip plot of cycle lengths.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Strip {
+    /// "All reps" or the segment value.
     pub label: String,
+    /// Each rep's typical days.
     pub values: Vec<f64>,
+    /// The group's median days.
     pub median: f64,
 }
 
 /// A stacked bar of the website verdict for one quarter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stack {
+    /// The quarter's label.
     pub label: String,
     /// (verdict key, label, share, count), in yes / partly / no order.
     pub parts: Vec<(String, String, f64, usize)>,
 }
 
+/// The detail of one question. Only the fields for the question's kind are filled: themes for free-text lists, personas, stages, durations or ratings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Section {
+    /// The question id (`objections`, ...), also the heading's anchor.
     pub id: String,
+    /// The section heading ("Objections prospects raise").
     pub title: String,
+    /// The question as the export worded it.
     pub question: String,
+    /// Reps who gave a usable answer (the base of the shares).
     pub answered: usize,
     /// The sentence that states the base of the section's shares.
     pub base: String,
+    /// Themes named by more than one rep, largest first; `other` (nothing
+    /// matched) last.
     pub themes: Vec<Row>,
     /// Themes named by one rep each, grouped: "A, B, C".
     pub once: String,
+    /// The themes as chart bars, with last quarter's share.
     pub bars: Vec<BarDatum>,
+    /// Recurring wording outside the codebook, with a phrase label and every
+    /// rep in the group counted.
     pub emerging: Vec<Row>,
+    /// Personas (function and seniority) named by more than one rep.
     pub personas: Vec<Row>,
+    /// Function x seniority counts, for the heatmap.
     pub persona_matrix: Option<Table>,
+    /// Sales stages named, each with the reps who name it.
     pub stages: Vec<Row>,
+    /// The usual order of the stages a quarter of the reps or more name
+    /// ("Discovery → Demo → ...").
     pub stage_order: String,
+    /// Cycle-length figures (the cycle-length question only).
     pub durations: Option<Durations>,
+    /// Typical days per group, for the strip plot.
     pub strips: Vec<Strip>,
+    /// The verdict distribution (yes / partly / no).
     pub ratings: Vec<Row>,
+    /// The verdict as stacked bars: last quarter (when known), then this one.
     pub stacks: Vec<Stack>,
+    /// Answers on a 1-5 scale, when the question used one.
     pub scale: Vec<Row>,
+    /// Tone of the answers (positive, negative, mixed, neutral), for website
+    /// feedback.
     pub tone: Vec<Row>,
+    /// Competitors named, with counts ("Acme (4), Globex (2)").
     pub competitors: String,
+    /// Audiences the website is said to miss, with counts.
     pub missing: String,
+    /// The figures per segment value (folded away in the HTML, in the appendix
+    /// of the Markdown).
     pub segment_tables: Vec<Table>,
     /// Sentences on segment values that differ from the rest.
     pub highlights: Vec<String>,
@@ -85,14 +127,23 @@ pub struct Section {
     pub reworded: String,
 }
 
+/// Cycle-length figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Durations {
+    /// The median of the reps' typical days ("82 days (about 2.7 months)").
     pub median: String,
+    /// The middle half of the answers ("30 to 183 days").
     pub quartiles: String,
+    /// Answers that gave a duration.
     pub parsed: usize,
+    /// Answers without one ("it depends").
     pub unparsed: usize,
+    /// Answers with an open end ("12+ months").
     pub open_ended: usize,
+    /// Reps per duration band.
     pub histogram: Vec<Row>,
+    /// Medians of pairs tied to a segment word in the answer: (word, "30 days
+    /// (4 answers)").
     pub by_word: Vec<(String, String)>,
     /// The previous quarter's median and the test, when known.
     pub previous: String,

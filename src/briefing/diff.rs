@@ -11,29 +11,47 @@ use crate::questions::QuestionId;
 use crate::snapshot::Snapshot;
 use serde::Serialize;
 
+/// The comparison of two quarters.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiffBriefing {
+    /// The earlier side's quarter.
     pub old_quarter: String,
+    /// The later side's quarter.
     pub new_quarter: String,
+    /// Reps in the earlier quarter.
     pub old_respondents: usize,
+    /// Reps in the later quarter.
     pub new_respondents: usize,
     /// Set when the earlier side is the later quarter.
     pub order_warning: String,
+    /// Changes to the survey between the two (a question reworded, a codebook
+    /// theme added): they limit what a change can mean.
     pub drift: Vec<String>,
+    /// The changes that matter: new and gone themes, meaningful moves, the
+    /// website verdict, the cycle length.
     pub headlines: Vec<Headline>,
+    /// Theme changes, one group per question.
     pub themes: Vec<Group>,
+    /// Per segment value: value, earlier median (n), later median (n), verdict.
     pub cycle: Vec<Vec<String>>,
+    /// The overall median cycle, both quarters and the test, in a sentence.
     pub cycle_overall: String,
+    /// Persona changes, one group per question.
     pub personas: Vec<Group>,
+    /// Website verdict changes, one group per question.
     pub website: Vec<Group>,
     /// The website verdict in both quarters, for the stacked bars.
     pub website_stacks: Vec<Stack>,
+    /// Emerging themes of the later quarter.
     pub emerging: Vec<Emerging>,
+    /// The page's headings, for the table of contents.
     pub contents: Vec<Entry>,
 }
 
+/// One headline change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Headline {
+    /// The change in a sentence.
     pub text: String,
     /// `good`, `bad` or `neutral`.
     pub news: String,
@@ -42,30 +60,49 @@ pub struct Headline {
 /// The rows of one question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Group {
+    /// The anchor id (the question id).
     pub id: String,
+    /// The question's title.
     pub title: String,
+    /// One row per theme compared.
     pub rows: Vec<ChangeRow>,
 }
 
+/// One figure in both quarters.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChangeRow {
+    /// The theme's label.
     pub label: String,
+    /// Earlier share and count ("23% (7/30)").
     pub old: String,
+    /// Later share and count.
     pub new: String,
+    /// Earlier share, 0..1 (for charts).
     pub old_share: f64,
+    /// Later share, 0..1.
     pub new_share: f64,
+    /// Reps in the later quarter.
     pub new_count: usize,
+    /// The change in words: "▲ +47 pts (p < 0.001)", "≈ -3 pts, within noise (p
+    /// = 0.80)".
     pub change: String,
+    /// `new`, `gone`, `rising`, `falling` or `steady`, with ": good news" or ":
+    /// bad news" for a meaningful change.
     pub status: String,
     /// `good`, `bad` or `neutral`: what the change means for us.
     pub news: String,
 }
 
+/// An emerging theme of the later quarter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Emerging {
+    /// The question's title.
     pub question: String,
+    /// Its phrase label.
     pub label: String,
+    /// Reps in the group.
     pub respondents: usize,
+    /// Quotes, redacted.
     pub quotes: Vec<String>,
 }
 

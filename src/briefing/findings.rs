@@ -27,6 +27,7 @@ const SEGMENT_GAPS: usize = 2;
 /// A quarter-only fact weighs this much against a change.
 const LEVEL_WEIGHT: f64 = 0.5;
 
+/// One finding of the first page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     /// One sentence with its figure and change.
@@ -37,6 +38,8 @@ pub struct Finding {
     pub change: String,
     /// `good`, `bad` or `neutral` news for us.
     pub news: String,
+    /// `change` (since the previous quarter), `segment_gap`, `emerging` or
+    /// `level` (this quarter alone).
     pub kind: Kind,
     /// The question it is about, for the link to its section.
     pub question: Option<QuestionId>,

@@ -148,8 +148,13 @@ pub enum Unit {
 /// One line of the trends section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Trend {
+    /// A stable id ("objections-security"), for the chart.
     pub id: String,
+    /// What the line shows ("Objections prospects raise: Security and
+    /// compliance").
     pub label: String,
+    /// `share` (0..1, drawn on a shared 0-100% scale) or `days` (its own
+    /// labelled axis).
     pub unit: Unit,
     /// Quarter labels, oldest first.
     pub quarters: Vec<String>,

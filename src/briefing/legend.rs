@@ -3,9 +3,12 @@
 
 use serde::Serialize;
 
+/// One term of the legend.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LegendEntry {
+    /// The marker or term ("▲ / ▼").
     pub term: String,
+    /// What it means, with the test and threshold.
     pub meaning: String,
 }
 

@@ -33,9 +33,13 @@ const ANSWERS: [(&str, &[&str]); 15] = [
     ("usability", &["ease_of_use"]),
 ];
 
+/// What the content team came for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Messaging {
+    /// A brief per top objection (at most four), largest first.
     pub objections: Vec<ObjectionBrief>,
+    /// What reps would change on the website, most often asked first (themes of
+    /// more than one rep).
     pub website_asks: Vec<Ask>,
     /// Audiences the site is said to miss ("IT buyers (4)").
     pub missing_audiences: Vec<String>,
@@ -44,35 +48,50 @@ pub struct Messaging {
 /// A brief for FAQ and content on one objection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ObjectionBrief {
+    /// The theme id (`security`, ...).
     pub id: String,
+    /// The theme's label ("Security and compliance").
     pub label: String,
+    /// Share of the reps who answered the objections question ("70%").
     pub share: String,
+    /// Reps who raise it.
     pub count: usize,
+    /// Reps who answered the objections question.
     pub answered: usize,
+    /// Its change since the previous quarter, when there is one.
     pub change: Option<Marker>,
     /// What prospects ask on the same topic: its share and verbatim questions.
     pub questions_share: String,
+    /// Prospect questions on the same theme, as quotes.
     pub questions: Vec<Quote>,
     /// Differentiators that answer it, with the reps who cite each.
     pub answers: Vec<Answer>,
+    /// The best two quotes of the objection itself (confidently coded, one
+    /// theme each).
     pub verbatims: Vec<Quote>,
 }
 
 /// A differentiator theme that answers an objection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Answer {
+    /// The differentiator theme's label.
     pub label: String,
     /// "24% say clients buy for it, 30% say we do it better".
     pub evidence: String,
+    /// A rep's words for it, when there is one.
     pub quote: Option<Quote>,
 }
 
 /// A change reps ask of the website.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ask {
+    /// The website theme's label ("Case studies and proof").
     pub label: String,
+    /// Share of the reps who answered the question.
     pub share: String,
+    /// Reps who ask for it.
     pub count: usize,
+    /// A rep's words for it, when there is one.
     pub quote: Option<Quote>,
 }
 

@@ -35,35 +35,57 @@ use format::{days, pct};
 use history::Deltas;
 use serde::Serialize;
 
+/// The whole briefing of one quarter, in reading order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Briefing {
+    /// The report's title (`[report] title`, or the default).
     pub title: String,
+    /// The quarter reported on ("2026-Q3"; "quarter unknown" when the responses
+    /// carry no dates).
     pub quarter: String,
     /// The quarter the changes compare with ("" when none).
     pub previous_quarter: String,
+    /// Reps whose responses were used.
     pub respondents: usize,
+    /// The five findings of the first page, most important first.
     pub findings: Vec<Finding>,
+    /// The key numbers under the findings: reps who answered (and the response
+    /// rate), survey dates, median sales cycle per main segment, the website
+    /// verdict.
     pub key_numbers: Vec<KeyNumber>,
     /// Changes to the survey since the previous quarter (a question
     /// reworded, ...): they limit what the changes can mean.
     pub survey_changes: Vec<String>,
+    /// The messaging inputs: objection briefs and website asks.
     pub messaging: Messaging,
+    /// One card per main buyer persona, then per main influencer.
     pub personas: Vec<PersonaCard>,
+    /// The detail, one section per question found, in survey order.
     pub sections: Vec<Section>,
+    /// Where we win and where we lose (our strengths against competitors') and
+    /// objections against prospect questions.
     pub head_to_head: Vec<HeadToHeadView>,
+    /// Figures over the earlier quarters of `--history` (empty without one).
     pub trends: Vec<Trend>,
+    /// What every marker, test and threshold means, once.
     pub legend: Vec<LegendEntry>,
+    /// Rows read and used, sources, unused columns, warnings.
     pub quality: Quality,
     /// Every heading of the report, in order, for the table of contents.
     pub contents: Vec<Entry>,
+    /// The program and version that wrote the snapshot ("frontline 0.1.0").
     pub generator: String,
 }
 
 /// A figure of the first page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeyNumber {
+    /// What the figure is ("Median sales cycle").
     pub label: String,
+    /// The figure, formatted ("82 days (about 2.7 months)").
     pub value: String,
+    /// A qualifier or breakdown ("SMB 25 days · Enterprise 320 days"); "" when
+    /// none.
     pub note: String,
 }
 
@@ -71,8 +93,11 @@ pub struct KeyNumber {
 /// under it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {
+    /// The `id` of the heading it links to.
     pub id: String,
+    /// The heading's text.
     pub title: String,
+    /// Entries one level down (the questions under "Details by question").
     pub children: Vec<Entry>,
 }
 

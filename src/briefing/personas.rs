@@ -12,6 +12,7 @@ const CARDS: usize = 3;
 /// Themes listed per card.
 const LISTED: usize = 3;
 
+/// A card for one main persona: who it is and what the reps who sell to it hear.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PersonaCard {
     /// `buyer` or `influencer`.
@@ -22,8 +23,13 @@ pub struct PersonaCard {
     pub share: String,
     /// Pains ("Manual work (5 of 9)"), from the pains question.
     pub pains: Vec<String>,
+    /// Reps who name this persona and answered the pains question (the base of
+    /// `pains`).
     pub pains_base: usize,
+    /// Objections ("Price (40% of them)") heard by the reps who name this
+    /// persona.
     pub objections: Vec<String>,
+    /// Reps who name this persona and answered the objections question.
     pub objections_base: usize,
     /// "Enterprise 7, Mid-market 2".
     pub where_: String,

@@ -8,10 +8,14 @@ use crate::snapshot::{
 };
 use serde::Serialize;
 
+/// A table: a caption, a header row and text cells.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
+    /// What the table shows ("By Deal size").
     pub caption: String,
+    /// The column headings.
     pub header: Vec<String>,
+    /// The rows, each a list of cells; the first cell labels the row.
     pub rows: Vec<Vec<String>>,
     /// For a matrix: the counts behind `rows` (row x column, first column
     /// excluded), for the heatmap.
@@ -158,19 +162,30 @@ fn cell_text(c: &SegmentCell, key: &str) -> String {
         .unwrap_or_else(|| "0%".into())
 }
 
+/// Two questions set against each other, theme by theme.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HeadToHeadView {
+    /// The anchor id ("head-to-head-1").
     pub id: String,
+    /// The heading ("Where we win and where we lose").
     pub title: String,
+    /// The heading of the competitors line.
     pub competitors_label: String,
+    /// The first question's column heading, with its base.
     pub left: String,
+    /// The second question's column heading, with its base.
     pub right: String,
+    /// Per theme: label, left share (count), right share (count), margin in
+    /// reps.
     pub rows: Vec<Vec<String>>,
     /// (label, right share, left share) for the diverging chart: where we
     /// lose drawn left, where we win right.
     pub bars: Vec<(String, f64, f64)>,
+    /// The chart's left side title.
     pub left_title: String,
+    /// The chart's right side title.
     pub right_title: String,
+    /// Competitors named, with counts.
     pub competitors: String,
 }
 
@@ -215,18 +230,30 @@ pub fn head_to_head(i: usize, h: &crate::snapshot::HeadToHead) -> HeadToHeadView
     }
 }
 
+/// What was read and what was used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quality {
+    /// Data rows read.
     pub rows: usize,
+    /// Responses used.
     pub used: usize,
+    /// Earlier submissions of someone who submitted again.
     pub superseded: usize,
+    /// Responses the platform marks unfinished (left out).
     pub incomplete: usize,
+    /// Rows with no answer to any question.
     pub empty: usize,
+    /// Per export file: (file name, what was read).
     pub sources: Vec<(String, String)>,
+    /// Columns not used: (header, why and in which file).
     pub unmapped: Vec<(String, String)>,
+    /// Questions of the bank not found in the export.
     pub missing_questions: Vec<String>,
+    /// Responses submitted outside the quarter: (quarter, "3 responses").
     pub outside: Vec<(String, String)>,
+    /// Responses without a readable timestamp.
     pub undated: usize,
+    /// Warnings, each naming the file, line and column.
     pub warnings: Vec<String>,
 }
 

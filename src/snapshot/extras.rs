@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 /// One quote, as shown: redacted and stripped of markup.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
+    /// The quote, redacted (names, emails, phone numbers, links) and stripped
+    /// of markup.
     pub text: String,
     /// How sure the coding is that the item belongs to its theme, 0..1
     /// (1 for an item coded with this theme alone).
