@@ -144,3 +144,45 @@ fn html_is_self_contained() {
         }
     }
 }
+
+#[test]
+fn branding_reaches_every_output_readable_in_both_modes() {
+    let snap = snapshot_of(&[("SMB", "price", "3 months"), ("SMB", "budget", "1 month")]);
+    let cfg = crate::config::Config::parse(
+        "[report]\ntitle = \"Northwind briefing\"\ncompany = \"Northwind <Traders>\"\naccent = \"#ffeb3b\"\nlogo = \"l.png\"",
+    )
+    .unwrap();
+    let branding = cfg.branding(Some(b"\x89PNG\r\n\x1a\n\xff\xfe")).unwrap();
+    let (light, dark) = (
+        branding.accent_on_light.clone().unwrap(),
+        branding.accent_on_dark.clone().unwrap(),
+    );
+    assert_ne!(light, "#ffeb3b", "pale yellow is unreadable on white");
+    let r = Renderer::new(None).unwrap().with_branding(branding);
+    let b = briefing::build(&snap);
+    let html = r.html(&b).unwrap();
+    assert!(html.contains(&format!("--accent: {light}; --brand: #ffeb3b;")));
+    assert!(html.contains(&format!("--accent: {dark}; }}")));
+    assert!(html.contains("<img class=\"logo\" src=\"data:image/png;base64,iVBORw0KGgr//g==\""));
+    assert!(html.contains("<span class=\"company\">Northwind &lt;Traders&gt;</span>"));
+    assert!(html.contains(CSP_META));
+    let md = r.markdown(&b).unwrap();
+    assert!(
+        md.contains("**Northwind \\<Traders\\>** · 2 reps answered"),
+        "{md}"
+    );
+    let d = briefing::diff_briefing(&snap, &snap, &crate::diff::diff(&snap, &snap));
+    assert!(
+        r.diff_html(&d)
+            .unwrap()
+            .contains("<span class=\"company\">")
+    );
+    assert!(
+        r.diff_markdown(&d)
+            .unwrap()
+            .contains("· Northwind briefing\n")
+    );
+    // Without branding, no empty brand line and the default accent.
+    let plain = Renderer::new(None).unwrap().html(&b).unwrap();
+    assert!(!plain.contains("class=\"brand\"") && !plain.contains("--brand:"));
+}
