@@ -68,6 +68,10 @@ pub struct SourceSummary {
     pub accounting: Accounting,
 }
 
+/// The segment value that values held by too few reps are folded into
+/// (`min_cell_size`): a group, not an option anyone chose.
+pub const OTHER_VALUES: &str = "(other answers)";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SegmentSummary {
     /// Snake-case segment name, e.g. `company_size`.
