@@ -216,35 +216,48 @@ fn emerging_themes(
     // Grouped as they will be quoted, redacted: a buyer named in several
     // answers ("Maria Gonzalez, their CFO") must not become a label.
     let names: Vec<&str> = ctx.names.iter().map(String::as_str).collect();
-    let redacted: Vec<(usize, String)> = answers
+    let redacted: Vec<(usize, String, bool)> = answers
         .iter()
         .flat_map(|(r, a)| {
-            a.items
-                .iter()
-                .filter(|i| i.themes.iter().any(|t| t.id == "other"))
-                .map(move |i| (*r, i.text.as_str()))
+            a.items.iter().map(move |i| {
+                let other = i.themes.iter().any(|t| t.id == "other");
+                (*r, i.text.as_str(), other)
+            })
         })
-        .map(|(r, t)| (r, crate::normalize::redact::redact(t, &names)))
+        .map(|(r, t, other)| (r, crate::normalize::redact::redact(t, &names), other))
         .collect();
-    let others: Vec<(usize, &str)> = redacted.iter().map(|(r, t)| (*r, t.as_str())).collect();
+    let others: Vec<(usize, &str)> = redacted
+        .iter()
+        .filter(|x| x.2)
+        .map(|(r, t, _)| (*r, t.as_str()))
+        .collect();
     if others.is_empty() {
         return vec![];
     }
-    let background: Vec<&str> = answers
-        .iter()
-        .flat_map(|(_, a)| a.items.iter().map(|i| i.text.as_str()))
-        .collect();
-    emerging::discover(&others, &background)
+    let all: Vec<(usize, &str)> = redacted.iter().map(|(r, t, _)| (*r, t.as_str())).collect();
+    let background: Vec<&str> = all.iter().map(|(_, t)| *t).collect();
+    let mut found = emerging::discover(&others, &background);
+    // Every rep in the group counts, also where a codebook theme matched
+    // their item by a stray word.
+    emerging::widen(&mut found, &all);
+    let seed: BTreeSet<(usize, &str)> = others.iter().copied().collect();
+    found
         .into_iter()
         .map(|e| {
-            // Grouped by shared words: every member fits as well as any.
+            // Grouped by shared words: every member fits as well as any,
+            // but an item no theme matched is quoted before one a theme
+            // did (that one's coding is in doubt).
             let members: Vec<Candidate> = e
                 .items
                 .iter()
                 .map(|(r, t)| Candidate {
                     respondent: *r,
                     text: t.as_str(),
-                    confidence: 1.0,
+                    confidence: if seed.contains(&(*r, t.as_str())) {
+                        1.0
+                    } else {
+                        0.5
+                    },
                 })
                 .collect();
             let quote_details = quotes::pick(ctx, &members, tags, used);

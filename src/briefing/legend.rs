@@ -34,7 +34,7 @@ pub fn legend(min_cell_size: usize, with_previous: bool) -> Vec<LegendEntry> {
     out.extend([
         e("Segments that stand out", "A segment value (e.g. Enterprise) is compared with the rest of the team by Fisher's exact test; the p-values of one question are adjusted together (Benjamini-Hochberg) and called out when the adjusted p < 0.10 and the share is at least 1.5 times (or at most 2/3 of) the overall share. The looser 0.10 guards less against chance than the 0.05 used over time, because a sales team is small: read these as leads to check.".into()),
         e("–", format!("A group too small to show: fewer than {min_cell_size} reps answered, or showing it would let a smaller group be worked out by subtraction. No quote is tagged with such a group.")),
-        e("Other", "Items no codebook theme matched; recurring wording among them is shown as an emerging theme, named by its most common words and counting every rep in the group.".into()),
+        e("Other", "Items no codebook theme matched; recurring wording among them is shown as an emerging theme, named by the phrases its items share most; it counts every rep who uses the group's own words, also where a codebook theme matched their item by another word.".into()),
         e("Coding", "Answers are split into items and coded by the codebook rules (docs/codebooks.md); quotes are items coded with a single theme where possible, redacted of names, emails, phone numbers and links.".into()),
         e("Median and middle half", "Each rep's typical days is the middle of the range they gave; the median is the middle rep, the middle half runs from the first to the third quartile.".into()),
     ]);
