@@ -117,7 +117,7 @@ pub fn findings(s: &Snapshot, deltas: &Deltas) -> Vec<Finding> {
     }
     all.extend(cycle_gap(s));
     all.extend(highlights(s));
-    all.extend(emerging(s, deltas.diff.is_some()));
+    all.extend(emerging(s, deltas, prev));
     pick(all)
 }
 
@@ -349,41 +349,52 @@ fn highlight_subject(q: &QuestionSummary, label: &str) -> String {
 }
 
 /// Emerging themes: new wording outside every codebook, worth a look.
-fn emerging(s: &Snapshot, with_previous: bool) -> Vec<Finding> {
+/// One the previous quarter had no emerging theme like (none of its
+/// terms) is a change from nobody to its reps, tested and weighed as a
+/// theme's change is; otherwise it is a level of this quarter.
+fn emerging(s: &Snapshot, deltas: &Deltas, prev: &str) -> Vec<Finding> {
     let mut out = vec![];
     for q in &s.questions {
+        let earlier = deltas.earlier_emerging.get(&q.id);
         for e in &q.emerging {
             let share = e.respondents as f64 / q.answered.max(1) as f64;
-            // Against a quarter where nobody raised it: an exact test of
-            // 0 of n then against k of n now.
-            let p = with_previous.then(|| {
-                stats::share_change(
-                    0,
-                    q.answered as u64,
-                    e.respondents as u64,
-                    q.answered as u64,
+            let new = deltas.diff.is_some()
+                && earlier.is_none_or(|t| !e.terms.iter().any(|x| t.contains(x)));
+            let what = format!(
+                "{} as {}, raised by {} of reps ({} of {})",
+                e.label,
+                role(q.id),
+                pct(share),
+                e.respondents,
+                q.answered
+            );
+            let (sentence, change, score) = if new {
+                // An exact test of nobody then against its reps now.
+                let n = q.answered as u64;
+                let p = stats::share_change(0, n, e.respondents as u64, n).p_value;
+                (
+                    format!(
+                        "New and not in the codebook yet: {what}; not seen in {prev} ({}).",
+                        p_text(p)
+                    ),
+                    format!("new since {prev}"),
+                    share * certainty(p),
                 )
-                .p_value
-            });
+            } else {
+                (
+                    format!("A theme outside the codebook: {what}."),
+                    String::new(),
+                    share * LEVEL_WEIGHT,
+                )
+            };
             out.push(Finding {
-                sentence: format!(
-                    "A theme outside the codebook: {} of reps ({} of {}) raise {} as {}.",
-                    pct(share),
-                    e.respondents,
-                    q.answered,
-                    e.label,
-                    role(q.id)
-                ),
+                sentence,
                 figure: pct(share),
-                change: if with_previous {
-                    "new".into()
-                } else {
-                    String::new()
-                },
+                change,
                 news: "neutral".into(),
                 kind: Kind::Emerging,
                 question: Some(q.id),
-                score: share * p.map_or(LEVEL_WEIGHT, |p| certainty(p) * LEVEL_WEIGHT),
+                score,
             });
         }
     }

@@ -8,7 +8,7 @@ use crate::quarter::Quarter;
 use crate::questions::QuestionId;
 use crate::snapshot::Snapshot;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// At most this many quarters in a trend.
 const MAX_QUARTERS: usize = 8;
@@ -52,6 +52,9 @@ pub struct Deltas {
     by_key: BTreeMap<(QuestionId, String), Marker>,
     /// The whole comparison, for the findings and the drift notes.
     pub diff: Option<Diff>,
+    /// The previous quarter's emerging-theme vocabulary per question: an
+    /// emerging theme sharing none of it is new since then.
+    pub earlier_emerging: BTreeMap<QuestionId, BTreeSet<String>>,
 }
 
 /// The change of one figure since the previous quarter.
@@ -70,10 +73,21 @@ impl Deltas {
         for s in d.themes.iter().chain(&d.personas).chain(&d.website) {
             by_key.insert((s.question, s.theme.clone()), marker(s));
         }
+        let earlier_emerging = previous
+            .questions
+            .iter()
+            .map(|q| {
+                (
+                    q.id,
+                    q.emerging.iter().flat_map(|e| e.terms.clone()).collect(),
+                )
+            })
+            .collect();
         Deltas {
             previous_quarter: previous.quarter.clone(),
             by_key,
             diff: Some(d),
+            earlier_emerging,
         }
     }
 
