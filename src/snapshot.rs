@@ -414,6 +414,10 @@ pub fn persona_key(f: Function, s: Seniority) -> String {
 
 /// "Finance · C-level".
 pub fn persona_label(f: Function, s: Seniority) -> String {
+    // "IT · Unknown" reads as if the function were unknown.
+    if s == Seniority::Unknown {
+        return format!("{} (no level named)", label_of(&f));
+    }
     format!("{} · {}", label_of(&f), label_of(&s))
 }
 

@@ -37,7 +37,10 @@ pub fn persona_matrix(q: &QuestionSummary) -> Option<Table> {
     functions.sort();
     functions.dedup();
     let mut header = vec!["Function".to_string()];
-    header.extend(SENIORITIES.iter().map(label_of));
+    header.extend(SENIORITIES.iter().map(|s| match s {
+        crate::normalize::Seniority::Unknown => "No level".to_string(),
+        s => label_of(s),
+    }));
     let count = |f, s| {
         q.personas
             .iter()
@@ -181,6 +184,9 @@ pub struct HeadToHeadView {
     /// (label, right share, left share) for the diverging chart: where we
     /// lose drawn left, where we win right.
     pub bars: Vec<(String, f64, f64)>,
+    /// True when the sides are news (where competitors do better, where we
+    /// do): the chart colours them bad and good.
+    pub sides_are_news: bool,
     /// The chart's left side title.
     pub left_title: String,
     /// The chart's right side title.
@@ -200,6 +206,7 @@ pub fn head_to_head(i: usize, h: &crate::snapshot::HeadToHead) -> HeadToHeadView
             .map(|r| (r.label.clone(), r.right_share, r.left_share))
             .collect(),
         title: h.title.clone(),
+        sides_are_news: [h.left, h.right].contains(&QuestionId::CompetitorStrengths),
         competitors_label: if h.right == QuestionId::CompetitorStrengths {
             format!("Competitors named in “{right}”")
         } else {

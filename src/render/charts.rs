@@ -74,6 +74,10 @@ pub struct DivergingOpts {
     pub right_label: String,
     /// Total width in px (default 400).
     pub width: u32,
+    /// The sides are news (default): the left bars in the bad-news colour
+    /// (where competitors do better), the right in the good-news one. Off
+    /// for two sides that are neither (objections and prospect questions).
+    pub news: bool,
 }
 
 impl Default for DivergingOpts {
@@ -83,6 +87,7 @@ impl Default for DivergingOpts {
             left_label: String::new(),
             right_label: String::new(),
             width: MAX_WIDTH as u32,
+            news: true,
         }
     }
 }

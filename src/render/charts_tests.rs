@@ -142,6 +142,7 @@ fn all_charts(label: &str) -> Vec<String> {
         left_label: label.to_string(),
         right_label: label.to_string(),
         width: 640,
+        news: true,
     };
     vec![
         bar_chart(&bars, &opts),
@@ -252,6 +253,25 @@ fn diverging_bars_sit_either_side_of_the_centre() {
 }
 
 #[test]
+fn long_side_headings_wrap_and_plain_sides_are_not_news_coloured() {
+    let opts = DivergingOpts {
+        title: s("Objections and questions"),
+        left_label: s("Questions prospects ask"),
+        right_label: s("Objections prospects raise"),
+        news: false,
+        ..DivergingOpts::default()
+    };
+    let svg = diverging_bar_with(&sample_diverging(), &opts);
+    assert!(svg.contains(">Objections prospects</text>"), "{svg}");
+    assert!(svg.contains(">raise</text>"), "{svg}");
+    assert!(
+        !svg.contains("bar-left") && !svg.contains("#d55e00"),
+        "no bad-news colour"
+    );
+    assert_eq!(rect_widths(&svg, "bar bar-a").len(), 2);
+}
+
+#[test]
 fn snapshot_bar_chart() {
     let opts = BarOpts {
         title: s("Objections"),
@@ -278,6 +298,7 @@ fn snapshot_diverging() {
         left_label: s("We lose"),
         right_label: s("We win"),
         width: 640,
+        news: true,
     };
     insta::assert_snapshot!(diverging_bar_with(&sample_diverging(), &opts));
 }

@@ -22,6 +22,7 @@ pub fn report_charts(b: &Briefing) -> BTreeMap<String, String> {
                 title: h.title.clone(),
                 left_label: h.left_title.clone(),
                 right_label: h.right_title.clone(),
+                news: h.sides_are_news,
                 ..DivergingOpts::default()
             },
         );

@@ -5,6 +5,7 @@
 use super::svg::{FONT_PX, MAX_WIDTH, Svg, empty_chart, fit, num, percent, text_width};
 
 const CELL_H: f64 = 24.0;
+const HEADER_LINE: f64 = 16.0;
 const PAD: f64 = 4.0;
 
 /// A sequential blue scale, light to dark: lightness carries the count,
@@ -40,9 +41,11 @@ pub fn heatmap(columns: &[String], rows: &[(String, Vec<usize>)], title: &str) -
         .join("; ");
     let width = MAX_WIDTH;
     let label_w =
-        (rows.iter().map(|r| text_width(&r.0)).fold(0.0, f64::max) + 8.0).clamp(50.0, width * 0.3);
+        (rows.iter().map(|r| text_width(&r.0)).fold(0.0, f64::max) + 8.0).clamp(50.0, width * 0.33);
     let col_w = (width - label_w) / columns.len() as f64;
-    let top = PAD + CELL_H;
+    // Column headings alternate between two lines, so each has two
+    // columns' width: "Individual" fits where one column holds six letters.
+    let top = PAD + 2.0 * HEADER_LINE + 4.0;
     let height = top + rows.len() as f64 * CELL_H + PAD;
     let max = rows
         .iter()
@@ -52,7 +55,15 @@ pub fn heatmap(columns: &[String], rows: &[(String, Vec<usize>)], title: &str) -
     let mut svg = Svg::new("heatmap", width, height, &format!("{title}: {summary}"));
     for (j, c) in columns.iter().enumerate() {
         let x = label_w + (j as f64 + 0.5) * col_w;
-        svg.text("header", x, PAD + 16.0, "middle", &fit(c, col_w - 2.0));
+        let y = PAD + 13.0 + (j % 2) as f64 * HEADER_LINE;
+        let room = 2.0 * col_w - 4.0;
+        if j + 1 == columns.len() && j > 0 {
+            // The last heading ends at the chart's edge instead of
+            // spilling past it.
+            svg.text("header", width - 2.0, y, "end", &fit(c, room));
+        } else {
+            svg.text("header", x, y, "middle", &fit(c, room.min(2.0 * x - 4.0)));
+        }
     }
     for (i, (label, counts)) in rows.iter().enumerate() {
         let y = top + i as f64 * CELL_H;
@@ -127,7 +138,7 @@ pub fn stacked_bars(rows: &[(String, Vec<StackPart>)], title: &str) -> String {
         .join("; ");
     let width = MAX_WIDTH;
     let label_w =
-        (rows.iter().map(|r| text_width(&r.0)).fold(0.0, f64::max) + 8.0).clamp(50.0, width * 0.3);
+        (rows.iter().map(|r| text_width(&r.0)).fold(0.0, f64::max) + 8.0).clamp(50.0, width * 0.33);
     let span = width - label_w - PAD;
     let row_h = 30.0;
     let height = PAD * 2.0 + rows.len() as f64 * row_h;
@@ -203,6 +214,41 @@ mod tests {
         );
         assert_eq!(svg.matches("<rect").count(), 1, "no cell for a zero");
         assert!(svg.contains(">7</text>"));
+    }
+
+    #[test]
+    fn the_six_seniority_headings_are_written_whole() {
+        let cols: Vec<String> = [
+            "C-level",
+            "VP",
+            "Director",
+            "Manager",
+            "Individual",
+            "No level",
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+        let rows = [("Customer success".to_string(), vec![1, 2, 3, 4, 5, 6])];
+        let svg = heatmap(&cols, &rows, "Buyers");
+        for c in &cols {
+            assert!(svg.contains(&format!(">{c}</text>")), "{c} cut: {svg}");
+        }
+        assert!(svg.contains(">Customer success</text>"), "{svg}");
+        // Two heading lines: neighbours never share one.
+        let y = |c: &str| {
+            let at = svg.find(&format!(">{c}</text>")).unwrap();
+            let tag = &svg[svg[..at].rfind("<text").unwrap()..at];
+            tag.split("y=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .to_string()
+        };
+        assert_ne!(y("Director"), y("Manager"));
+        assert_eq!(y("C-level"), y("Director"));
     }
 
     #[test]
