@@ -20,6 +20,7 @@ mod strip;
 mod svg;
 
 pub use grid::{StackPart, heatmap, stacked_bars};
+pub use spark::{TrendAxis, trend_line};
 pub use strip::strip_plot;
 pub use svg::{MAX_WIDTH, PHONE_WIDTH, percent, phone_font_px};
 

@@ -4,8 +4,8 @@
 //! head-to-head ids). The Markdown briefing has the same figures as tables.
 
 use super::charts::{
-    Bar, BarOpts, DivergingOpts, StackPart, bar_chart, diverging_bar_with, heatmap, sparkline_fmt,
-    sparkline_in, stacked_bars, strip_plot,
+    Bar, BarOpts, DivergingOpts, StackPart, TrendAxis, bar_chart, diverging_bar_with, heatmap,
+    stacked_bars, strip_plot, trend_line,
 };
 use crate::briefing::{BarDatum, Briefing, DiffBriefing, Section, Stack, Trend, Unit};
 use std::collections::BTreeMap;
@@ -116,17 +116,13 @@ fn section_charts(s: &Section, previous: &str, out: &mut BTreeMap<String, String
 }
 
 fn trend(t: &Trend) -> String {
-    match t.unit {
-        // Every share on one 0-100% scale: a change looks its size.
-        Unit::Share => sparkline_in(
-            &t.values,
-            &t.quarters,
-            (160, 36),
-            &|v| format!("{:.0}%", v * 100.0),
-            (0.0, 1.0),
-        ),
-        Unit::Days => sparkline_fmt(&t.values, &t.quarters, 160, 36, &|v| format!("{v:.0} days")),
-    }
+    // Every share on one 0-100% axis: a change looks its size; days on
+    // their own axis from 0, labelled.
+    let axis = match t.unit {
+        Unit::Share => TrendAxis::Share,
+        Unit::Days => TrendAxis::Days,
+    };
+    trend_line(&t.values, &t.quarters, axis)
 }
 
 pub fn diff_charts(d: &DiffBriefing) -> BTreeMap<String, String> {
