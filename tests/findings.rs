@@ -86,3 +86,22 @@ fn without_an_earlier_quarter_the_findings_are_levels() {
         assert!(f.change.is_empty(), "{}", f.sentence);
     }
 }
+
+#[test]
+fn the_diff_headlines_lead_with_the_biggest_surest_change() {
+    let (q2, q3) = (sample("2026-Q2.csv"), sample("2026-Q3.csv"));
+    let d = frontline::briefing::diff_briefing(&q2, &q3, &frontline::diff::diff(&q2, &q3));
+    let h: Vec<&str> = d.headlines.iter().map(|h| h.text.as_str()).collect();
+    assert!(
+        h[0].starts_with("“Is the website a valuable sales tool?”: Yes 23% → 80%"),
+        "{h:#?}"
+    );
+    assert_eq!(d.headlines[0].news, "good");
+    assert!(h[1].contains("Security and compliance 23% → 70%"), "{h:#?}");
+    assert!(
+        h.iter().any(|x| x.starts_with("New outside the codebook in “Objections prospects raise”: ESG / carbon footprint (27% of reps, 8 of 30")),
+        "{h:#?}"
+    );
+    // An emerging theme the test cannot tell from chance is no headline.
+    assert!(!h.iter().any(|x| x.contains(": techs (")), "{h:#?}");
+}

@@ -3,6 +3,7 @@
 //! rising objection is bad news), the website in its headlines, a table of
 //! contents, and a warning when the two sides look swapped.
 
+use super::findings::certainty;
 use super::format::{p_text, points};
 use super::history::{news_of, quarter_of};
 use super::{Entry, Stack};
@@ -176,10 +177,12 @@ fn days(d: Option<f64>) -> String {
         .unwrap_or_else(|| "–".into())
 }
 
-/// The headline changes: new and gone themes, meaningful moves, the
-/// website verdict and the cycle length.
-fn headlines(d: &Diff) -> Vec<Headline> {
-    let mut out = vec![];
+/// The headline changes, biggest and surest first (points of change x
+/// certainty, as the report's findings rank them): new and gone themes,
+/// meaningful moves, the website verdict, the cycle length, and emerging
+/// themes the earlier quarter had nothing like.
+fn headlines(old: &Snapshot, new: &Snapshot, d: &Diff) -> Vec<Headline> {
+    let mut out: Vec<(f64, Headline)> = vec![];
     for t in d.themes.iter().chain(&d.website) {
         let q = t.question.title();
         let text = match t.status {
@@ -202,29 +205,74 @@ fn headlines(d: &Diff) -> Vec<Headline> {
             ),
             _ => continue,
         };
-        out.push(Headline {
-            text,
-            news: news_of(t).into(),
-        });
+        let score = t.change_points.abs() / 100.0 * certainty(t.p_value);
+        out.push((
+            score,
+            Headline {
+                text,
+                news: news_of(t).into(),
+            },
+        ));
     }
     if let Some(c) = &d.cycle_length
         && c.significant
     {
-        out.push(Headline {
-            text: format!(
-                "Sales cycle: median {} → {}",
-                days(c.old_median_days),
-                days(c.new_median_days)
-            ),
-            news: match (c.old_median_days, c.new_median_days) {
-                (Some(o), Some(n)) if n > o => "bad",
-                (Some(_), Some(_)) => "good",
-                _ => "neutral",
-            }
-            .into(),
-        });
+        let (o, n) = (c.old_median_days, c.new_median_days);
+        let score = match (o, n, c.p_value) {
+            (Some(o), Some(n), Some(p)) => (n - o).abs() / n.max(o).max(1.0) * certainty(p),
+            _ => 0.0,
+        };
+        let text = format!("Sales cycle: median {} → {}", days(o), days(n));
+        let news = match (o, n) {
+            (Some(o), Some(n)) if n > o => "bad",
+            (Some(_), Some(_)) => "good",
+            _ => "neutral",
+        };
+        out.push((
+            score,
+            Headline {
+                text,
+                news: news.into(),
+            },
+        ));
     }
-    out
+    out.extend(new_emerging(old, new, d));
+    // Stable: equal scores keep the order above.
+    out.sort_by(|a, b| b.0.total_cmp(&a.0));
+    out.into_iter().map(|(_, h)| h).collect()
+}
+
+/// Emerging themes of the later quarter that share no term with one of
+/// the earlier quarter's in the same question: from nobody to their reps.
+fn new_emerging(old: &Snapshot, new: &Snapshot, d: &Diff) -> Vec<(f64, Headline)> {
+    d.emerging
+        .iter()
+        .filter(|e| {
+            old.question(e.question).is_none_or(|q| {
+                !q.emerging
+                    .iter()
+                    .any(|o| o.terms.iter().any(|t| e.theme.terms.contains(t)))
+            })
+        })
+        .filter_map(|e| {
+            // Of the reps who answered that question, as everywhere.
+            let n = new.question(e.question).map_or(0, |q| q.answered).max(1);
+            let share = e.theme.respondents as f64 / n as f64;
+            let p = crate::stats::share_change(0, n as u64, e.theme.respondents as u64, n as u64)
+                .p_value;
+            let text = format!(
+                "New outside the codebook in “{}”: {} ({:.0}% of reps, {} of {n}; {})",
+                e.question.title(),
+                e.theme.label,
+                share * 100.0,
+                e.theme.respondents,
+                p_text(p)
+            );
+            let news = "neutral".to_string();
+            // Only a rise the test tells from chance is a headline.
+            (p < crate::stats::ALPHA).then(|| (share * certainty(p), Headline { text, news }))
+        })
+        .collect()
 }
 
 fn cycle_overall(d: &Diff) -> String {
@@ -345,7 +393,7 @@ pub fn diff_briefing(old: &Snapshot, new: &Snapshot, d: &Diff) -> DiffBriefing {
             .iter()
             .map(|x| super::format::capitalized(&x.message))
             .collect(),
-        headlines: headlines(d),
+        headlines: headlines(old, new, d),
         themes,
         cycle: cycle_rows(d),
         cycle_overall: cycle_overall(d),

@@ -57,7 +57,7 @@ pub enum Kind {
 }
 
 /// How sure: 1 at p <= 0.001, 0 at p = 1.
-fn certainty(p: f64) -> f64 {
+pub(super) fn certainty(p: f64) -> f64 {
     (-p.max(1e-12).log10() / 3.0).clamp(0.0, 1.0)
 }
 

@@ -128,9 +128,12 @@ fn trend(t: &Trend) -> String {
 pub fn diff_charts(d: &DiffBriefing) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for g in &d.themes {
-        let rows: Vec<Bar> = g
-            .rows
-            .iter()
+        // Largest now first, as in the report; the table keeps the
+        // comparison's order (meaningful changes first).
+        let mut shown: Vec<_> = g.rows.iter().collect();
+        shown.sort_by(|a, b| b.new_share.total_cmp(&a.new_share));
+        let rows: Vec<Bar> = shown
+            .into_iter()
             .filter(|r| r.new_share > 0.0 || r.old_share > 0.0)
             .map(|r| Bar {
                 label: r.label.clone(),
