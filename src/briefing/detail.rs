@@ -14,6 +14,8 @@ use serde::Serialize;
 
 /// Themes whose quotes show in the section (the rest are in the table).
 const QUOTED_THEMES: usize = 6;
+/// Segment differences written out per question.
+const HIGHLIGHTS: usize = 5;
 
 /// A figure: label, count, share as a percentage, and its change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -121,8 +123,12 @@ pub struct Section {
     /// The figures per segment value (folded away in the HTML, in the appendix
     /// of the Markdown).
     pub segment_tables: Vec<Table>,
-    /// Sentences on segment values that differ from the rest.
+    /// Sentences on segment values that differ from the rest: the
+    /// largest gaps, at most five.
     pub highlights: Vec<String>,
+    /// Further segment differences not written out (they are in the
+    /// segment tables).
+    pub more_highlights: usize,
     /// A change to the question's wording since the previous quarter.
     pub reworded: String,
 }
@@ -209,7 +215,12 @@ pub fn section(s: &Snapshot, q: &QuestionSummary, deltas: &Deltas) -> Section {
         answered: q.answered,
         base: base_sentence(q),
         reworded,
-        highlights: q.highlights.iter().map(|h| highlight(s, h)).collect(),
+        highlights: largest_gaps(q)
+            .into_iter()
+            .take(HIGHLIGHTS)
+            .map(|h| highlight(s, h))
+            .collect(),
+        more_highlights: q.highlights.len().saturating_sub(HIGHLIGHTS),
         segment_tables: q
             .by_segment
             .iter()
@@ -467,6 +478,20 @@ fn ratings(q: &QuestionSummary, deltas: &Deltas, sec: &mut Section) {
         })
     });
     sec.stacks = before.into_iter().chain(std::iter::once(now)).collect();
+}
+
+/// The question's segment differences, largest gap first (ties: the
+/// surer, then the aggregate's order). A large survey makes many small
+/// gaps significant; the reader gets the ones that matter.
+fn largest_gaps(q: &QuestionSummary) -> Vec<&crate::snapshot::Highlight> {
+    let mut v: Vec<_> = q.highlights.iter().collect();
+    v.sort_by(|a, b| {
+        let gap = |h: &crate::snapshot::Highlight| (h.segment_share - h.rest_share).abs();
+        gap(b)
+            .total_cmp(&gap(a))
+            .then(a.p_value.total_cmp(&b.p_value))
+    });
+    v
 }
 
 /// "Security and compliance: 30% of SMB reps (3 of 10) vs 90% of the rest
