@@ -105,3 +105,19 @@ fn the_diff_headlines_lead_with_the_biggest_surest_change() {
     // An emerging theme the test cannot tell from chance is no headline.
     assert!(!h.iter().any(|x| x.contains(": techs (")), "{h:#?}");
 }
+
+#[test]
+fn a_quarter_on_its_own_names_its_top_themes_in_plain_english() {
+    let b = build(&sample("2026-Q2.csv"));
+    let f: Vec<&str> = b.findings.iter().map(|f| f.sentence.as_str()).collect();
+    assert!(
+        f.contains(&"Price is the top objection: 63% of reps (19 of 30)."),
+        "{f:#?}"
+    );
+    assert!(
+        f.iter()
+            .any(|s| s.starts_with("Price and value is the top competitor strength: 38%")),
+        "{f:#?}"
+    );
+    assert!(!f.iter().any(|s| s.contains("the top where")), "{f:#?}");
+}

@@ -68,14 +68,34 @@ fn role(q: QuestionId) -> &'static str {
         Objections => "an objection",
         ProspectQuestions => "a prospect question",
         Differentiators => "a reason clients buy",
-        OurStrengths => "where we do better",
-        CompetitorStrengths => "where competitors do better",
+        OurStrengths => "a strength over competitors",
+        CompetitorStrengths => "a competitor strength",
         BuyerPains => "a buyer pain",
         InfluencerPains => "an influencer pain",
         SuccessFactors => "what makes a sale succeed",
         WebsiteChanges => "a website change to make",
         WebsiteFeedback => "website feedback",
         _ => "an answer",
+    }
+}
+
+/// What the top theme of a question is, after "the top": "objection",
+/// "competitor strength" ("the top where competitors do better" is no
+/// English).
+fn top_noun(q: QuestionId) -> &'static str {
+    use QuestionId::*;
+    match q {
+        Objections => "objection",
+        ProspectQuestions => "prospect question",
+        Differentiators => "reason clients buy",
+        OurStrengths => "strength over competitors",
+        CompetitorStrengths => "competitor strength",
+        BuyerPains => "buyer pain",
+        InfluencerPains => "influencer pain",
+        SuccessFactors => "success factor",
+        WebsiteChanges => "website change reps ask for",
+        WebsiteFeedback => "theme of website feedback",
+        _ => "answer",
     }
 }
 
@@ -154,11 +174,7 @@ fn theme_change(s: &Snapshot, t: &ShareDiff, prev: &str) -> Finding {
     let change = format!("{} since {prev}", moved(t.change_points));
     let lead = match (top && up, t.question) {
         (true, QuestionId::Objections) => format!("{} is now the top objection", t.label),
-        (true, q) => format!(
-            "{} is now the top {}",
-            t.label,
-            role(q).trim_start_matches("an ").trim_start_matches("a ")
-        ),
+        (true, q) => format!("{} is now the top {}", t.label, top_noun(q)),
         (false, q) if up => format!("More reps name {} as {}", t.label, role(q)),
         (false, q) => format!("Fewer reps name {} as {}", t.label, role(q)),
     };
@@ -219,7 +235,7 @@ fn levels(s: &Snapshot) -> Vec<Finding> {
             continue;
         };
         let n = s.question(q).map_or(0, |x| x.answered);
-        let what = role(q).trim_start_matches("an ").trim_start_matches("a ");
+        let what = top_noun(q);
         out.push(Finding {
             sentence: format!(
                 "{} is the top {what}: {} of reps ({} of {n}).",
