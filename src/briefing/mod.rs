@@ -10,6 +10,7 @@
 //! view against sales' (issue 12) slots in after the key numbers as one
 //! more field and one more entry of `contents`.
 
+mod cycle;
 mod detail;
 pub mod diff;
 pub mod findings;
@@ -20,7 +21,8 @@ pub mod messaging;
 pub mod personas;
 mod tables;
 
-pub use detail::{BarDatum, Durations, Row, Section, Stack, Strip};
+pub use cycle::{Durations, Strip};
+pub use detail::{BarDatum, Row, Section, Stack};
 pub use diff::{DiffBriefing, diff_briefing};
 pub use findings::Finding;
 pub use history::{Marker, Trend, Unit};
