@@ -400,6 +400,14 @@ fn cut(s: &str, max: usize) -> String {
     }
 }
 
+
+fn timestamp_header(placed: &[Placed]) -> Option<String> {
+    placed
+        .iter()
+        .find(|p| p.role == Role::Timestamp)
+        .map(|p| p.field.text.clone())
+}
+
 #[cfg(test)]
 mod cut_tests {
     use super::cut;
@@ -411,11 +419,4 @@ mod cut_tests {
         assert_eq!(cut("short", 10), "short");
         assert_eq!(cut("abcdef", 3), "abc");
     }
-}
-
-fn timestamp_header(placed: &[Placed]) -> Option<String> {
-    placed
-        .iter()
-        .find(|p| p.role == Role::Timestamp)
-        .map(|p| p.field.text.clone())
 }
