@@ -74,6 +74,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
     ap.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "corpus"))
+    ap.add_argument("--reuse", help="an earlier output: its vectors are kept for the keys it has, only new keys are embedded")
     args = ap.parse_args()
     t = Teacher()
     # Keys -> the text the teacher reads for it (first spelling wins, sorted).
@@ -97,8 +98,20 @@ def main():
     for k in keys:
         kind, v = entries[k]
         ids.append([cls, v, sep] if kind == "id" else t.ids(v))
-    print(f"{len(keys)} words; embedding...", file=sys.stderr)
-    vecs = t.embed_ids(ids, batch=512).astype(np.float32)
+    old = {}
+    if args.reuse:
+        d = np.load(args.reuse)
+        old = {k: i for i, k in enumerate(d["keys"].tolist())}
+        old_vecs = d["vecs"]
+    todo = [i for i, k in enumerate(keys) if k not in old]
+    print(f"{len(keys)} words, {len(todo)} to embed; embedding...", file=sys.stderr)
+    new = t.embed_ids([ids[i] for i in todo], batch=512).astype(np.float32) if todo else None
+    vecs = np.zeros((len(keys), 384), np.float32)
+    for i, k in enumerate(keys):
+        if k in old:
+            vecs[i] = old_vecs[old[k]]
+    for j, i in enumerate(todo):
+        vecs[i] = new[j]
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     np.savez(args.out, keys=np.array(keys), vecs=vecs)
     print(f"wrote {args.out}: {vecs.shape}", file=sys.stderr)

@@ -9,8 +9,8 @@ trains the final network on everything, and writes:
 - `data/model/coder.safetensors`: n-gram embeddings (int8, one scale per
   row), one linear head per codebook and the tone head, and a JSON
   metadata block (labels, questions, thresholds, hashing sizes);
-- `data/model/examples.safetensors`: every training item's text, labels and
-  a short vector, for `normalize --explain`'s nearest example;
+- `data/model/examples.jsonl`: every training theme item's text and
+  labels, for `normalize --explain`'s nearest example;
 - `tests/data/model_parity.jsonl`: scores of sample items as computed here
   from the exported (quantised) tables, which `tests/model_parity.rs` asks
   the Rust code to reproduce;
@@ -227,6 +227,45 @@ def choose_decision(idx, preds, labels):
     return best
 
 
+def prototype_threshold(heads, feats, encode_np, seed):
+    """The cosine to a theme's prototype at which an item takes the theme.
+
+    A user theme added in the config with `examples` (and no rules the
+    model was trained on) is found by prototype: the mean of its examples'
+    encodings. Simulated here on the corpus: each theme in turn plays the
+    new theme, five of its items are the examples, and every other item of
+    its codebook is scored; the threshold with the best F1 over all themes
+    pooled wins. (The encoder has seen these themes in training, so this
+    is optimistic for a truly new theme.)
+    """
+    rng = random.Random(seed)
+    sims, gold = [], []
+    for b, h in heads.items():
+        idx = [i for i, d in enumerate(ALL) if d["kind"] == "themes" and BOOK_OF[d["question"]] == b]
+        enc = np.stack([encode_np(feats[i]) for i in idx]).astype(np.float64)
+        enc /= np.linalg.norm(enc, axis=1, keepdims=True).clip(1e-9)
+        for label in h["labels"]:
+            pos = [k for k, i in enumerate(idx) if label in ALL[i]["themes"]]
+            if len(pos) < 10:
+                continue
+            ex = rng.sample(pos, 5)
+            proto = enc[ex].sum(0)
+            proto /= max(np.linalg.norm(proto), 1e-9)
+            rest = [k for k in range(len(idx)) if k not in ex]
+            sims.extend((enc[rest] @ proto).tolist())
+            gold.extend(label in ALL[idx[k]]["themes"] for k in rest)
+    sims, gold = np.array(sims), np.array(gold)
+    best = (0.0, 1.0)
+    for t in np.arange(0.30, 0.96, 0.01):
+        pred = sims >= t
+        tp = float((pred & gold).sum())
+        f = 2 * tp / max(1.0, pred.sum() + gold.sum())
+        if f > best[0] + 1e-12:
+            best = (f, round(float(t), 2))
+    print(f"prototype threshold {best[1]} (pooled F1 {best[0]:.3f})", file=sys.stderr)
+    return best[1]
+
+
 ALL = []
 
 
@@ -238,7 +277,7 @@ def main():
     ap.add_argument("--parity", default="tests/data/model_parity.jsonl")
     ap.add_argument("--report", default="training/report.json")
     ap.add_argument("--epochs", type=int, default=6)
-    ap.add_argument("--bigram-bits", type=int, default=15)
+    ap.add_argument("--bigram-bits", type=int, default=14)
     ap.add_argument("--char-bits", type=int, default=16)
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--seed", type=int, default=20261201)
@@ -304,9 +343,6 @@ def export(net, heads, cfg, vecs, feats, args):
         tensors[b + ".b"] = net.heads[b].bias.detach().numpy().astype(np.float32)
     tensors["tone.w"] = net.tone.weight.detach().numpy().astype(np.float32)
     tensors["tone.b"] = net.tone.bias.detach().numpy().astype(np.float32)
-    meta = {"word_weight": cfg["word_weight"], "bigram_buckets": cfg["bigram_buckets"], "char_buckets": cfg["char_buckets"],
-            "ngram_dim": cfg["ngram_dim"], "heads": heads, "tone_labels": TONES, "tone_rules": TONES}
-    save_file(tensors, os.path.join(args.out, "coder.safetensors"), metadata={"frontline": json.dumps(meta, sort_keys=True)})
 
     def encode_np(f):
         w = vecs[f[0]].mean(0) * cfg["word_weight"] if f[0] else np.zeros(vecs.shape[1], np.float32)
@@ -314,6 +350,12 @@ def export(net, heads, cfg, vecs, feats, args):
             if ids:
                 w = w + tables[name][ids].mean(0)
         return w.astype(np.float32)
+
+    threshold = prototype_threshold(heads, feats, encode_np, args.seed)
+    meta = {"word_weight": cfg["word_weight"], "bigram_buckets": cfg["bigram_buckets"], "char_buckets": cfg["char_buckets"],
+            "ngram_dim": cfg["ngram_dim"], "heads": heads, "tone_labels": TONES, "tone_rules": TONES,
+            "prototype_threshold": threshold}
+    save_file(tensors, os.path.join(args.out, "coder.safetensors"), metadata={"frontline": json.dumps(meta, sort_keys=True)})
 
     # Parity fixture: every 40th themes line and every 20th tone line.
     with open(args.parity, "w", encoding="utf-8") as out:
@@ -329,17 +371,12 @@ def export(net, heads, cfg, vecs, feats, args):
                 p = np.exp(z - z.max())
                 p /= p.sum()
                 out.write(json.dumps({"question": "website_feedback", "text": d["text"], "tone": dict(zip(TONES, map(float, p)))}, ensure_ascii=False) + "\n")
-    # Nearest examples for --explain: the items' word-vector means, int8.
-    ex = [i for i, d in enumerate(ALL) if d["kind"] == "themes"]
-    vec = np.stack([encode_np(feats[i]) for i in ex]).astype(np.float64)
-    vec /= np.linalg.norm(vec, axis=1, keepdims=True).clip(1e-9)
-    q, s = quantise(vec)
-    texts = [ALL[i]["text"].encode() for i in ex]
-    off = np.zeros(len(texts) + 1, dtype=np.uint32)
-    off[1:] = np.cumsum([len(t) for t in texts])
-    info = [{"q": ALL[i]["question"], "t": ALL[i]["themes"]} for i in ex]
-    save_file({"rows": q, "scales": s, "texts": np.frombuffer(b"".join(texts), dtype=np.uint8), "offsets": off},
-              os.path.join(args.out, "examples.safetensors"), metadata={"frontline": json.dumps(info)})
+    # Nearest examples for --explain: the theme items' texts and labels
+    # (the Rust side encodes them when first asked).
+    with open(os.path.join(args.out, "examples.jsonl"), "w", encoding="utf-8") as out:
+        for d in ALL:
+            if d["kind"] == "themes":
+                out.write(json.dumps({"question": d["question"], "text": d["text"], "themes": d["themes"]}, ensure_ascii=False) + "\n")
     print("exported", file=sys.stderr)
 
 
