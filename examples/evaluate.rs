@@ -275,7 +275,8 @@ fn report_themes(books: &Codebooks, split: &str, errors: bool, sum: &mut Summary
             eprintln!("skipped item with unknown question `{}`", case.question);
             continue;
         };
-        let got = themes::code(&book(books, id), &case.text);
+        let got =
+            frontline::normalize::model::code(&book(books, id), &case.question, &case.text).hits;
         by_book.entry(id).or_default().push(ThemeOutcome {
             // No theme is written `[]` or `["other"]`: both mean `other`.
             gold: if case.themes.is_empty() {

@@ -14,7 +14,9 @@ use serde_json::{Value, json};
 use std::path::Path;
 
 fn main() {
-    let root = std::env::args().nth(1).unwrap_or_else(|| "training/corpus".into());
+    let root = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "training/corpus".into());
     let vectors = WordVectors::parse(include_bytes!("../data/model/vectors.safetensors"));
     let books = Codebooks::defaults();
     let mut writers: Vec<_> = std::fs::read_dir(&root)
@@ -26,7 +28,13 @@ fn main() {
     for dir in writers {
         let writer = dir.file_name().unwrap().to_string_lossy().into_owned();
         for kind in ["themes", "tone"] {
-            dump(&dir.join(format!("{kind}.jsonl")), &writer, kind, &books, &vectors);
+            dump(
+                &dir.join(format!("{kind}.jsonl")),
+                &writer,
+                kind,
+                &books,
+                &vectors,
+            );
         }
     }
 }
@@ -47,7 +55,10 @@ fn dump(path: &Path, writer: &str, kind: &str, books: &Codebooks, vectors: &Word
         if kind == "themes" {
             let q: QuestionId = v["question"].as_str().unwrap().parse().expect("question");
             let book = books.get(q.codebook().expect("coded question")).unwrap();
-            let hits: Vec<String> = themes::rule_hits(book, &t).into_iter().map(|h| h.id).collect();
+            let hits: Vec<String> = themes::rule_hits(book, &t)
+                .into_iter()
+                .map(|h| h.id)
+                .collect();
             v["rules"] = json!(hits);
         } else {
             v["tone_rule"] = serde_json::to_value(tone::rule_tone(&t)).unwrap();

@@ -14,7 +14,8 @@ const TOLERANCE: f32 = 2e-3;
 #[test]
 fn rust_scores_match_the_training_scripts() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/model_parity.jsonl");
-    let text = std::fs::read_to_string(path).expect("the parity fixture (written by training/train.py)");
+    let text =
+        std::fs::read_to_string(path).expect("the parity fixture (written by training/train.py)");
     let m = model();
     let mut checked = 0;
     let mut worst = 0.0f32;
@@ -28,7 +29,10 @@ fn rust_scores_match_the_training_scripts() {
             for (label, p) in m.tone_scores(&enc, rule.as_str().unwrap()) {
                 let want = tone[&label].as_f64().unwrap() as f32;
                 worst = worst.max((p - want).abs());
-                assert!((p - want).abs() < TOLERANCE, "{text:?} tone {label}: {p} vs {want}");
+                assert!(
+                    (p - want).abs() < TOLERANCE,
+                    "{text:?} tone {label}: {p} vs {want}"
+                );
             }
         } else {
             let q: QuestionId = case["question"].as_str().unwrap().parse().unwrap();
@@ -41,7 +45,10 @@ fn rust_scores_match_the_training_scripts() {
             for (label, p) in head.labels.iter().zip(got) {
                 let want = case["scores"][label].as_f64().unwrap() as f32;
                 worst = worst.max((p - want).abs());
-                assert!((p - want).abs() < TOLERANCE, "{text:?} {label}: {p} vs {want}");
+                assert!(
+                    (p - want).abs() < TOLERANCE,
+                    "{text:?} {label}: {p} vs {want}"
+                );
             }
         }
         checked += 1;

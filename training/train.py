@@ -282,6 +282,7 @@ def main():
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--seed", type=int, default=20261201)
     ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--save-cv", help="write the cross-validation probabilities here (npz) for studying decision rules")
     args = ap.parse_args()
     torch.set_num_threads(1)
     torch.use_deterministic_algorithms(True)
@@ -307,6 +308,8 @@ def main():
                     feats, vecs, heads, cfg, args.seed + k)
         preds.update(predict(net, te, feats, heads))
         print(f"fold {k} done", file=sys.stderr, flush=True)
+    if args.save_cv:
+        np.savez(args.save_cv, idx=np.array(sorted(preds)), **{str(i): preds[i] for i in sorted(preds)})
     report = {"folds": {w: fold_of[w] for w in writers}, "config": cfg, "codebooks": {}}
     for b, h in heads.items():
         idx = [i for i, d in enumerate(ALL) if d["kind"] == "themes" and BOOK_OF[d["question"]] == b]

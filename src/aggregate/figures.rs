@@ -156,7 +156,7 @@ fn themes<'a>(
                 items.entry(hit.id.as_str()).or_default().push(Candidate {
                     respondent: *r,
                     text: item.text.as_str(),
-                    confidence: quotes::confidence(item.themes.len()),
+                    confidence: quotes::confidence(item.themes.len(), hit.confidence),
                 });
             }
         }
@@ -207,6 +207,18 @@ fn themes<'a>(
     (themes, other)
 }
 
+/// Below this (thousandths) a theme the learned coder alone gave is a guess.
+const GUESS: u16 = 300;
+
+/// An item no theme matched, or only the coder's guess did: a candidate for
+/// an emerging theme, since a new topic is first filed under the nearest
+/// old theme ("they ask for our carbon disclosure" as vendor risk at 11%).
+fn unsure(i: &crate::normalize::CodedItem) -> bool {
+    i.themes
+        .iter()
+        .all(|t| t.id == "other" || (t.rule == "model" && t.confidence.is_some_and(|c| c < GUESS)))
+}
+
 fn emerging_themes(
     ctx: &Context,
     answers: &Answers,
@@ -219,10 +231,9 @@ fn emerging_themes(
     let redacted: Vec<(usize, String, bool)> = answers
         .iter()
         .flat_map(|(r, a)| {
-            a.items.iter().map(move |i| {
-                let other = i.themes.iter().any(|t| t.id == "other");
-                (*r, i.text.as_str(), other)
-            })
+            a.items
+                .iter()
+                .map(move |i| (*r, i.text.as_str(), unsure(i)))
         })
         .map(|(r, t, other)| (r, crate::normalize::redact::redact(t, &names), other))
         .collect();

@@ -18,15 +18,14 @@ pub(super) struct Candidate<'a> {
 }
 
 /// Items at least this confident are preferred over any less confident one.
-const CONFIDENT: f64 = 0.99;
+const CONFIDENT: f64 = 0.75;
 
-/// How sure the coding is of one item's theme. Today a rule either matches
-/// or not, so an item coded with a single theme is certain (1.0) and one
-/// with several is shared between them (1/n). When the coder reports a
-/// per-theme confidence, it replaces this estimate; the picker only needs
-/// the number.
-pub(super) fn confidence(themes_on_item: usize) -> f64 {
-    1.0 / themes_on_item.max(1) as f64
+/// How sure the coding is of one item's theme: the learned coder's
+/// probability for it (1.0 where the coder has no say, e.g. a theme added
+/// in the config), shared between the themes when the item has several,
+/// so a quote is preferably an item about one thing, confidently coded.
+pub(super) fn confidence(themes_on_item: usize, coder: Option<u16>) -> f64 {
+    coder.map_or(1.0, |c| f64::from(c) / 1000.0) / themes_on_item.max(1) as f64
 }
 
 /// What the quotes of one question have used so far, so that no quote
@@ -190,8 +189,10 @@ mod tests {
 
     #[test]
     fn a_single_theme_is_confident_several_are_shared() {
-        assert_eq!(confidence(1), 1.0);
-        assert_eq!(confidence(2), 0.5);
-        assert_eq!(confidence(0), 1.0);
+        assert_eq!(confidence(1, None), 1.0);
+        assert_eq!(confidence(2, None), 0.5);
+        assert_eq!(confidence(0, None), 1.0);
+        assert_eq!(confidence(1, Some(900)), 0.9);
+        assert_eq!(confidence(2, Some(900)), 0.45);
     }
 }

@@ -16,8 +16,8 @@ pub mod competitors;
 pub mod duration_words;
 pub mod durations;
 pub mod emerging;
-pub mod model;
 pub mod fold;
+pub mod model;
 pub mod negation;
 pub mod numbers;
 pub mod personas;
@@ -45,11 +45,7 @@ pub struct ThemeHit {
     /// The learned coder's probability for the theme, in thousandths (the
     /// JSON shows it as a fraction, e.g. 0.873); none for themes the model
     /// does not know (a theme added in the config) and for `other`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "permille"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "permille")]
     pub confidence: Option<u16>,
 }
 
@@ -169,6 +165,8 @@ pub struct CodedItem {
     pub tone: Option<Tone>,
     /// Competitor names mentioned, as configured or discovered.
     pub competitors: Vec<String>,
+    /// Rule hits the learned coder overruled (for `--explain`).
+    pub vetoed: Vec<ThemeHit>,
 }
 
 /// One answer to one question, coded.
@@ -267,7 +265,9 @@ impl Normalizer {
         match question.kind() {
             AnswerKind::CodedList | AnswerKind::CodedText => {
                 if let Some(book) = book {
-                    item.themes = model::code(book, question.as_str(), &text).hits;
+                    let coded = model::code(book, question.as_str(), &text);
+                    item.themes = coded.hits;
+                    item.vetoed = coded.vetoed;
                 }
                 if question.kind() == AnswerKind::CodedText {
                     item.tone = Some(tone::tone(&text));

@@ -1,7 +1,8 @@
 //! Tidy records: one per answer item, for analysts, BI tools and audits
 //! (`frontline normalize`; the contract is in `docs/normalize.md`).
 
-use super::{CodedResponse, DurationRange, Persona, Tone, redact::redact};
+use super::model::examples::Nearest;
+use super::{CodedResponse, DurationRange, Persona, ThemeHit, Tone, redact::redact};
 use crate::ingest::Survey;
 use crate::questions::{AnswerKind, QuestionId};
 use serde::Serialize;
@@ -20,6 +21,9 @@ pub struct Record {
     /// With `--explain`: the rule that matched each theme, as `theme=rule`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rules: Option<Vec<String>>,
+    /// With `--explain`: how the rules and the learned coder decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub durations: Option<Vec<DurationRange>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -34,6 +38,75 @@ pub struct Record {
     pub rating: Option<Option<String>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub competitors: Vec<String>,
+}
+
+/// How an item's themes were decided (`--explain`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explain {
+    /// The themes given.
+    pub given: Vec<Decision>,
+    /// Rule hits the learned coder overruled.
+    pub vetoed: Vec<Decision>,
+    /// The labelled training item most like this one.
+    pub nearest: Option<Nearest>,
+}
+
+/// One theme and its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    pub theme: String,
+    /// The codebook rule that matched; none when the learned coder alone
+    /// gave the theme (or `other`, which no rule gives).
+    pub rule: Option<String>,
+    /// The learned coder's probability (or, for a theme found by its
+    /// `examples`, the similarity to them); none where it has no say.
+    pub score: Option<f64>,
+}
+
+impl Decision {
+    fn of(hit: &ThemeHit) -> Decision {
+        Decision {
+            theme: hit.id.clone(),
+            rule: (!matches!(hit.rule.as_str(), "model" | "none")).then(|| hit.rule.clone()),
+            score: hit.confidence.map(|c| f64::from(c) / 1000.0),
+        }
+    }
+
+    fn text(&self) -> String {
+        let by = match (&self.rule, self.score) {
+            (Some(r), Some(s)) => format!("rule {r}, model {s:.3}"),
+            (Some(r), None) => format!("rule {r}"),
+            (None, Some(s)) => format!("model {s:.3}"),
+            (None, None) => "no rule or model".into(),
+        };
+        format!("{} ({by})", self.theme)
+    }
+}
+
+impl Explain {
+    fn of(question: QuestionId, item: &super::CodedItem) -> Explain {
+        let model = super::model::model();
+        Explain {
+            given: item.themes.iter().map(Decision::of).collect(),
+            vetoed: item.vetoed.iter().map(Decision::of).collect(),
+            nearest: super::model::examples::nearest(model, question, &item.text),
+        }
+    }
+
+    /// One line for the CSV column.
+    fn text(&self) -> String {
+        let mut parts: Vec<String> = self.given.iter().map(Decision::text).collect();
+        parts.extend(self.vetoed.iter().map(|d| format!("vetoed {}", d.text())));
+        if let Some(n) = &self.nearest {
+            parts.push(format!(
+                "nearest example ({:.3}): \"{}\" [{}]",
+                n.similarity,
+                n.text,
+                n.themes.join(", ")
+            ));
+        }
+        parts.join("; ")
+    }
 }
 
 /// Choices for the records.
@@ -79,6 +152,7 @@ pub fn records(survey: &Survey, coded: &[CodedResponse], opts: TidyOptions) -> V
                             .map(|t| format!("{}={}", t.id, t.rule))
                             .collect()
                     }),
+                    explain: (coded_kind && opts.explain).then(|| Explain::of(*q, item)),
                     durations: (kind == AnswerKind::Duration).then(|| item.durations.clone()),
                     personas: (kind == AnswerKind::Personas).then(|| item.personas.clone()),
                     stages: (kind == AnswerKind::Stages).then(|| item.stages.clone()),
@@ -102,7 +176,7 @@ pub fn to_jsonl(records: &[Record]) -> String {
     s
 }
 
-const CSV_HEADER: [&str; 13] = [
+const CSV_HEADER: [&str; 14] = [
     "response",
     "file",
     "question",
@@ -110,6 +184,7 @@ const CSV_HEADER: [&str; 13] = [
     "text",
     "themes",
     "rules",
+    "explain",
     "durations",
     "personas",
     "stages",
@@ -149,6 +224,7 @@ pub fn to_csv(records: &[Record]) -> String {
             r.text.clone(),
             join(r.themes.as_deref()),
             join(r.rules.as_deref()),
+            r.explain.as_ref().map(Explain::text).unwrap_or_default(),
             join(durations.as_deref()),
             join(personas.as_deref()),
             join(r.stages.as_deref()),
@@ -210,6 +286,7 @@ mod tests {
             text: "=3-6 months".into(),
             themes: None,
             rules: None,
+            explain: None,
             durations: Some(vec![DurationRange {
                 low: 91,
                 high: Some(183),
@@ -231,7 +308,7 @@ mod tests {
             c.lines()
                 .nth(1)
                 .unwrap()
-                .starts_with("7,x.csv,cycle_length,0,'=3-6 months,,,91-183,")
+                .starts_with("7,x.csv,cycle_length,0,'=3-6 months,,,,91-183,")
         );
     }
 }

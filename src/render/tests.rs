@@ -109,7 +109,7 @@ fn hostile_survey_text_is_escaped_in_both_formats() {
     let snap = snapshot_of(&[
         (
             "SMB",
-            "<script>alert(1)</script> **bold** [x](http://evil.example)",
+            "<script>alert(1)</script> **way too expensive** [x](http://evil.example)",
             "3 months",
         ),
         ("Enterprise", "price | too high", "depends"),

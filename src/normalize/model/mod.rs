@@ -12,6 +12,7 @@
 //! How the scores combine with the rules is `combine`'s job.
 
 pub mod combine;
+pub mod examples;
 pub mod features;
 pub mod vectors;
 
@@ -37,6 +38,14 @@ pub struct Decision {
     pub add: f32,
     /// When no theme is left, the most probable one is taken if at least this.
     pub fallback: f32,
+    /// At most this many of the head's themes per item, the most probable
+    /// first (a rule hit beyond it is vetoed).
+    #[serde(default = "no_cap")]
+    pub max_themes: usize,
+}
+
+fn no_cap() -> usize {
+    usize::MAX
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -226,7 +235,11 @@ impl Model {
                 .iter()
                 .map(|l| f32::from(u8::from(rules.contains(&l.as_str())))),
         );
-        x.extend(head.questions.iter().map(|q| f32::from(u8::from(q == question))));
+        x.extend(
+            head.questions
+                .iter()
+                .map(|q| f32::from(u8::from(q == question))),
+        );
         x.push(f32::from(u8::from(enc.name_like)));
         let mut out = Vec::new();
         head.linear.apply(&x, &mut out);
@@ -266,7 +279,10 @@ impl Model {
         enc: &Encoded,
         hits: &mut Vec<crate::normalize::ThemeHit>,
     ) {
-        let known = self.head(&book.id).map(|h| h.labels.as_slice()).unwrap_or(&[]);
+        let known = self
+            .head(&book.id)
+            .map(|h| h.labels.as_slice())
+            .unwrap_or(&[]);
         for theme in book.themes.iter().filter(|t| !t.examples.is_empty()) {
             if known.contains(&theme.id) || hits.iter().any(|h| h.id == theme.id) {
                 continue;
@@ -340,7 +356,9 @@ pub fn code(book: &crate::normalize::Codebook, question: &str, text: &str) -> co
     let enc = m.encode(&toks);
     m.prototype_hits(book, &enc, &mut rules);
     let ids = book.ids();
-    let Some(head) = m.head(&book.id).filter(|h| h.labels.iter().any(|l| ids.contains(&l.as_str())))
+    let Some(head) = m
+        .head(&book.id)
+        .filter(|h| h.labels.iter().any(|l| ids.contains(&l.as_str())))
     else {
         return combine::Combined {
             hits: crate::normalize::themes::with_other(rules),
