@@ -64,6 +64,7 @@ fn segments(s: &QuestionSummary, m: &QuestionSummary, min: usize) -> Vec<Segment
                     sales_n: sc.answered,
                     marketing_median_days: round1(md),
                     marketing_n: mc.answered,
+                    p_value: mann_whitney(&sc.values, &mc.values).map(round4),
                 });
             }
         }

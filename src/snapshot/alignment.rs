@@ -153,4 +153,8 @@ pub struct SegmentCycle {
     pub sales_n: usize,
     pub marketing_median_days: f64,
     pub marketing_n: usize,
+    /// Two-sided Mann-Whitney p-value of the two sides' answers in this
+    /// segment value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub p_value: Option<f64>,
 }
