@@ -150,3 +150,58 @@ fn messaging_without_marketing_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("--marketing"));
 }
+
+/// The score over quarters: `--history` gives its trend, `diff` the
+/// score in both quarters and the gaps that opened or closed. (The sample
+/// has one marketing survey; it stands for both quarters here.)
+#[test]
+fn history_gives_the_score_trend_and_diff_the_alignment_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    for q in ["2026-Q2", "2026-Q3"] {
+        frontline()
+            .arg("report")
+            .arg(sample(&format!("{q}.csv")))
+            .arg("--marketing")
+            .arg(sample("2026-Q3-marketing.csv"))
+            .arg("--history")
+            .arg(&reports)
+            .arg("--out")
+            .arg(reports.join(q))
+            .assert()
+            .success();
+    }
+    let md = std::fs::read_to_string(reports.join("2026-Q3/report.md")).unwrap();
+    let line = md
+        .lines()
+        .find(|l| l.contains("**Alignment score:"))
+        .expect("the score line");
+    assert!(line.contains("over the quarters: 2026-Q2 "), "{line}");
+    assert!(line.contains(" · 2026-Q3 "), "{line}");
+    assert!(
+        md.contains("Alignment score (marketing and sales)"),
+        "trend line"
+    );
+    let out = dir.path().join("diff");
+    frontline()
+        .arg("diff")
+        .arg(reports.join("2026-Q2"))
+        .arg(reports.join("2026-Q3"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let diff = std::fs::read_to_string(out.join("diff.md")).unwrap();
+    let section = &diff[diff
+        .find("## Marketing and sales alignment")
+        .expect("alignment section in diff.md")..];
+    assert!(section.contains("Alignment score: "), "{section}");
+    // Security: in Q2 6 of 30 reps raised it (aligned with marketing's 1
+    // of 13); in Q3 21 of 30 (a blind spot).
+    assert!(
+        section.contains("Security and compliance (“Objections prospects raise”): was aligned"),
+        "{section}"
+    );
+    assert!(section.contains("now a blind spot (+62 pts)"), "{section}");
+}

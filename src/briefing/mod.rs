@@ -11,6 +11,7 @@
 //! more field and one more entry of `contents`.
 
 pub mod alignment;
+mod alignment_diff;
 mod cycle;
 mod detail;
 pub mod diff;
