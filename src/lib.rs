@@ -21,5 +21,6 @@ pub mod quarter;
 pub mod question_bank;
 pub mod questions;
 pub mod render;
+pub mod sample;
 pub mod snapshot;
 pub mod stats;

@@ -16,6 +16,7 @@ mod normalize;
 pub mod output;
 mod questions;
 mod report;
+mod sample;
 mod templates;
 
 /// frontline turns your sales team's quarterly survey export into a
@@ -48,6 +49,7 @@ pub enum Command {
     Templates(templates::Args),
     Completions(completions::Args),
     Man(man::Args),
+    Sample(sample::Args),
 }
 
 /// Runs the parsed command; returns the exit code.
@@ -62,6 +64,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         Command::Templates(a) => templates::run(a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
+        Command::Sample(a) => sample::run(a),
     }
 }
 
