@@ -17,6 +17,7 @@ pub mod init;
 pub mod normalize;
 pub mod pipeline;
 pub mod privacy;
+pub mod progress;
 pub mod quarter;
 pub mod question_bank;
 pub mod questions;

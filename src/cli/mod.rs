@@ -14,6 +14,7 @@ mod inspect;
 mod man;
 mod normalize;
 pub mod output;
+mod progress;
 mod questions;
 mod report;
 mod sample;
@@ -88,9 +89,19 @@ pub struct ReadArgs {
     /// Fail (exit code 3) when there are warnings, e.g. unreadable rows.
     #[arg(long)]
     pub strict: bool,
+
+    /// No progress bar (one is drawn on a terminal for runs longer than
+    /// about a second).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 impl ReadArgs {
+    /// The progress bar of this run (hidden with `--quiet` or off a terminal).
+    pub fn progress(&self) -> progress::Bar {
+        progress::Bar::new(self.quiet)
+    }
+
     /// The config in force, with the command-line choices applied.
     pub fn config(&self) -> Result<Config, Error> {
         let mut config = load_config(self.config.as_deref())?;

@@ -73,7 +73,7 @@ pub fn run(a: Args) -> Result<i32, Error> {
         quarter: a.quarter,
         platform: a.read.platform,
     };
-    let analysis = pipeline::analyze(&req)?;
+    let analysis = pipeline::analyze_with(&req, &a.read.progress())?;
     let code = report_warnings(&analysis.survey.warnings, a.read.strict);
     if code != 0 {
         return Ok(code);
