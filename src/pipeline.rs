@@ -1,6 +1,7 @@
 //! The report pipeline end to end, as library calls: read the exports,
 //! code the answers, aggregate them and build the snapshot. The CLI and the
-//! benchmarks call this; it touches no file but the exports.
+//! benchmarks call this; it touches no file but the exports (`-` among
+//! them reads standard input).
 
 use crate::aggregate::{self, Settings};
 use crate::config::Config;
@@ -25,6 +26,10 @@ pub struct Request {
     /// A quarter label that overrides the one read from the timestamps.
     pub quarter: Option<String>,
     pub platform: Option<Platform>,
+    /// Keep preview and test responses.
+    pub include_tests: bool,
+    /// Bytes read from one export before it is refused [default: 1 GiB].
+    pub max_input_bytes: Option<u64>,
 }
 
 /// Every stage's result, for the commands that need more than the snapshot.
@@ -55,6 +60,10 @@ pub fn read_and_code_with(
     let opts = ReadOptions {
         platform: req.platform,
         include_incomplete: req.config.include_incomplete,
+        include_tests: req.include_tests,
+        max_input_bytes: req
+            .max_input_bytes
+            .unwrap_or(ingest::limits::DEFAULT_MAX_INPUT_BYTES),
     };
     let mut survey = ingest::read_exports(&req.exports, &req.config.column_rules(), &opts)?;
     // Names out of every answer before any stage can repeat them.

@@ -57,7 +57,8 @@ pub enum Format {
     Json,
 }
 
-/// A snapshot from a snapshot file, a report folder or an export.
+/// A snapshot from a snapshot file, a report folder or an export (`-`:
+/// an export on standard input).
 pub fn load_side(path: &Path, config_path: Option<&Path>) -> Result<Snapshot, Error> {
     load_side_with(path, &|| load_config(config_path))
 }
@@ -67,14 +68,16 @@ fn load_side_with(
     path: &Path,
     config: &dyn Fn() -> Result<Config, Error>,
 ) -> Result<Snapshot, Error> {
-    let file = if path.is_dir() {
+    let stdin = path.as_os_str() == frontline::ingest::STDIN_ARG;
+    let file = if path.is_dir() && !stdin {
         path.join("snapshot.json")
     } else {
         path.to_path_buf()
     };
-    let is_json = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let is_json = !stdin
+        && file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
         let advice = if path.is_dir() {
             "This folder holds no snapshot.json: give the folder of an earlier `frontline report`, its snapshot.json, or an export."
@@ -89,11 +92,14 @@ fn load_side_with(
         config: config()?,
         quarter: None,
         platform: None,
+        include_tests: false,
+        max_input_bytes: None,
     };
     Ok(pipeline::analyze(&req)?.snapshot)
 }
 
 pub fn run(a: Args) -> Result<i32, Error> {
+    super::check_exports(&[a.old.clone(), a.new.clone()])?;
     // Read once, and checked before either side is read.
     let config = load_config(a.config.as_deref())?;
     let renderer = match a.format {

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// The survey export (CSV or .xlsx).
+    /// The survey export (CSV or .xlsx); `-` reads standard input.
     #[arg(value_name = "EXPORT")]
     pub export: PathBuf,
 
@@ -30,6 +30,14 @@ pub struct Args {
     /// Read the export as this platform instead of detecting it.
     #[arg(long, value_name = "NAME")]
     pub platform: Option<Platform>,
+
+    /// Count preview and test responses as responses.
+    #[arg(long)]
+    pub include_tests: bool,
+
+    /// Refuse an export larger than this many megabytes [default: 1024].
+    #[arg(long, value_name = "MB")]
+    pub max_input_mb: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -43,6 +51,12 @@ pub fn run(a: Args) -> Result<i32, Error> {
     let opts = ReadOptions {
         platform: a.platform,
         include_incomplete: config.include_incomplete,
+        include_tests: a.include_tests,
+        max_input_bytes: a
+            .max_input_mb
+            .map_or(ingest::limits::DEFAULT_MAX_INPUT_BYTES, |mb| {
+                mb.saturating_mul(1 << 20)
+            }),
     };
     let inspection = ingest::inspect(&a.export, &config.column_rules(), &opts)?;
     match a.format {

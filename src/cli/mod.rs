@@ -86,6 +86,16 @@ pub struct ReadArgs {
     #[arg(long)]
     pub include_incomplete: bool,
 
+    /// Keep preview and test responses (Qualtrics' Survey Preview and
+    /// Survey Test; left out and counted by default).
+    #[arg(long)]
+    pub include_tests: bool,
+
+    /// Refuse an export larger than this many megabytes (a stream is cut
+    /// there) [default: 1024].
+    #[arg(long, value_name = "MB")]
+    pub max_input_mb: Option<u64>,
+
     /// Fail (exit code 3) when there are warnings, e.g. unreadable rows.
     #[arg(long)]
     pub strict: bool,
@@ -108,6 +118,25 @@ impl ReadArgs {
         config.include_incomplete |= self.include_incomplete;
         Ok(config)
     }
+
+    /// `--max-input-mb` in bytes.
+    pub fn max_input_bytes(&self) -> Option<u64> {
+        self.max_input_mb.map(|mb| mb.saturating_mul(1 << 20))
+    }
+}
+
+/// Standard input can be read once: `-` may be given only once.
+pub fn check_exports(exports: &[PathBuf]) -> Result<(), Error> {
+    let stdin = exports
+        .iter()
+        .filter(|p| p.as_os_str() == frontline::ingest::STDIN_ARG)
+        .count();
+    if stdin > 1 {
+        return Err(Error::Usage(
+            "`-` (standard input) is given more than once; it can be read only once".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// The config file named by `--config`, else `frontline.toml` in the

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// The survey export(s).
+    /// The survey export(s); `-` reads standard input.
     #[arg(required = true, value_name = "EXPORT")]
     pub exports: Vec<PathBuf>,
 
@@ -49,12 +49,15 @@ pub enum Format {
 }
 
 pub fn run(a: Args) -> Result<i32, Error> {
+    super::check_exports(&a.exports)?;
     let config = a.read.config()?;
     let req = Request {
         exports: a.exports,
         config,
         quarter: None,
         platform: a.read.platform,
+        include_tests: a.read.include_tests,
+        max_input_bytes: a.read.max_input_bytes(),
     };
     let progress = a.read.progress();
     let (survey, _, coded) = pipeline::read_and_code_with(&req, &progress)?;

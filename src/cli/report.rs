@@ -20,7 +20,8 @@ use std::path::PathBuf;
 pub struct Args {
     /// The survey export(s): CSV or .xlsx from Google Forms, SurveyMonkey,
     /// Qualtrics, Microsoft Forms, Typeform, LimeSurvey, ... Several files
-    /// of the same survey (e.g. one per region) are merged.
+    /// of the same survey (e.g. one per region) are merged; `-` reads
+    /// standard input.
     #[arg(required = true, value_name = "EXPORT")]
     pub exports: Vec<PathBuf>,
 
@@ -61,6 +62,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<i32, Error> {
+    super::check_exports(&a.exports)?;
     let config = a.read.config()?;
     let branding = super::branding::resolve(&config)?;
     if let Some(dir) = &a.templates {
@@ -72,6 +74,8 @@ pub fn run(a: Args) -> Result<i32, Error> {
         config,
         quarter: a.quarter,
         platform: a.read.platform,
+        include_tests: a.read.include_tests,
+        max_input_bytes: a.read.max_input_bytes(),
     };
     let analysis = pipeline::analyze_with(&req, &a.read.progress())?;
     let code = report_warnings(&analysis.survey.warnings, a.read.strict);
@@ -115,8 +119,12 @@ pub fn run(a: Args) -> Result<i32, Error> {
         ))?;
     }
     let acc = snapshot.data_quality.accounting;
+    let tests = match acc.test {
+        0 => String::new(),
+        n => format!(", {n} preview or test"),
+    };
     say(&format!(
-        "Read {} rows: {} responses used, {} superseded, {} incomplete, {} empty.",
+        "Read {} rows: {} responses used, {} superseded, {} incomplete, {} empty{tests}.",
         acc.rows, acc.used, acc.superseded, acc.incomplete, acc.empty
     ))?;
     say(&format!(

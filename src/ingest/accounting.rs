@@ -1,12 +1,13 @@
-//! Every row accounted for: incomplete rows (as the platform marks them)
-//! and empty rows are set aside, then repeat submissions of one respondent
-//! (across all files) are found and only the latest is kept;
-//! `rows = used + superseded + incomplete + empty`. Identity, strongest
+//! Every row accounted for: incomplete rows (as the platform marks them),
+//! preview and test responses and empty rows are set aside as they are
+//! read (only counted, never kept), then repeat submissions of one
+//! respondent (across all files) are found and only the latest is kept;
+//! `rows = used + superseded + incomplete + empty + test`. Identity, strongest
 //! first: email, platform respondent id, full name of two or more words.
 //! `anonymous` emails, blank names and a lone first name are not identities.
 
 use super::assemble::Pending;
-use super::{Accounting, Respondent};
+use super::{Accounting, ReadOptions, Respondent};
 use chrono::NaiveDateTime;
 use std::collections::BTreeMap;
 
@@ -17,6 +18,7 @@ pub(crate) enum Fate {
     Superseded,
     Incomplete,
     Empty,
+    Test,
 }
 
 /// A row with its file and parsed submission time.
@@ -26,27 +28,42 @@ pub(crate) struct Row {
     pub submitted: Option<NaiveDateTime>,
 }
 
-/// Decides the fate of every row; `has_questions[source]` says whether the
-/// row's file has question columns (if not, "empty" means no content).
-pub(crate) fn decide(rows: &[Row], has_questions: &[bool], include_incomplete: bool) -> Vec<Fate> {
-    let mut fates: Vec<Fate> = rows
-        .iter()
-        .map(|r| {
-            let p = &r.pending;
-            let empty = if has_questions[r.source] {
-                p.answers.is_empty()
-            } else {
-                !p.has_content
-            };
-            if p.incomplete && !include_incomplete {
-                Fate::Incomplete
-            } else if empty {
-                Fate::Empty
-            } else {
-                Fate::Used
-            }
-        })
-        .collect();
+/// The fate of a row that is set aside as it is read: a preview or test
+/// response, an unfinished one, or one with no answer (`has_questions`:
+/// whether its file has question columns; if not, "empty" means no
+/// content at all). `None` for a row that may be used.
+pub(crate) fn set_aside(p: &Pending, has_questions: bool, opts: &ReadOptions) -> Option<Fate> {
+    let empty = if has_questions {
+        p.answers.is_empty()
+    } else {
+        !p.has_content
+    };
+    if p.test && !opts.include_tests {
+        Some(Fate::Test)
+    } else if p.incomplete && !opts.include_incomplete {
+        Some(Fate::Incomplete)
+    } else if empty {
+        Some(Fate::Empty)
+    } else {
+        None
+    }
+}
+
+/// Counts one row set aside.
+pub(crate) fn count_aside(acc: &mut Accounting, fate: Fate) {
+    acc.rows += 1;
+    match fate {
+        Fate::Test => acc.test += 1,
+        Fate::Incomplete => acc.incomplete += 1,
+        Fate::Empty => acc.empty += 1,
+        Fate::Used | Fate::Superseded => {}
+    }
+}
+
+/// Decides which of the rows kept (none set aside) are used and which are
+/// superseded by a later submission of the same respondent.
+pub(crate) fn decide(rows: &[Row]) -> Vec<Fate> {
+    let mut fates = vec![Fate::Used; rows.len()];
     supersede(rows, &mut fates);
     fates
 }
@@ -194,17 +211,16 @@ impl Groups {
     }
 }
 
-/// Counts per source.
-pub(crate) fn tally(rows: &[Row], fates: &[Fate], sources: usize) -> Vec<Accounting> {
-    let mut acc = vec![Accounting::default(); sources];
+/// Counts per source, on top of the rows each source set aside.
+pub(crate) fn tally(rows: &[Row], fates: &[Fate], aside: &[Accounting]) -> Vec<Accounting> {
+    let mut acc = aside.to_vec();
     for (r, f) in rows.iter().zip(fates) {
         let a = &mut acc[r.source];
         a.rows += 1;
         match f {
             Fate::Used => a.used += 1,
             Fate::Superseded => a.superseded += 1,
-            Fate::Incomplete => a.incomplete += 1,
-            Fate::Empty => a.empty += 1,
+            other => count_aside(a, *other),
         }
     }
     acc
@@ -242,10 +258,10 @@ mod tests {
             row(1, 2, "", "ann  lee", 13),
             row(1, 3, "", "", 14),
         ];
-        let fates = decide(&rows, &[true, true], false);
+        let fates = decide(&rows);
         use Fate::*;
         assert_eq!(fates, vec![Superseded, Used, Used, Superseded, Used, Used]);
-        let acc = tally(&rows, &fates, 2);
+        let acc = tally(&rows, &fates, &[Accounting::default(); 2]);
         assert_eq!((acc[0].used, acc[0].superseded, acc[1].used), (2, 1, 2));
     }
 
@@ -256,7 +272,7 @@ mod tests {
             row(0, 2, "", "sam", 11),
             row(0, 3, "", "Sam Ortiz", 12),
         ];
-        assert_eq!(decide(&rows, &[true], false), vec![Fate::Used; 3]);
+        assert_eq!(decide(&rows), vec![Fate::Used; 3]);
     }
 
     #[test]
@@ -270,10 +286,29 @@ mod tests {
         use Fate::*;
         // Row 2 joins row 1 by name; row 3 has another email, so it
         // starts its own group, which row 4 joins by email.
-        assert_eq!(
-            decide(&rows, &[true], false),
-            vec![Superseded, Used, Superseded, Used]
-        );
+        assert_eq!(decide(&rows), vec![Superseded, Used, Superseded, Used]);
+    }
+
+    #[test]
+    fn tests_unfinished_and_empty_rows_are_set_aside() {
+        let opts = ReadOptions::default();
+        let mut p = row(0, 1, "", "", 10).pending;
+        assert_eq!(set_aside(&p, true, &opts), None);
+        p.incomplete = true;
+        assert_eq!(set_aside(&p, true, &opts), Some(Fate::Incomplete));
+        p.test = true;
+        assert_eq!(set_aside(&p, true, &opts), Some(Fate::Test));
+        let keep = ReadOptions {
+            include_tests: true,
+            include_incomplete: true,
+            ..ReadOptions::default()
+        };
+        assert_eq!(set_aside(&p, true, &keep), None);
+        p.answers.clear();
+        assert_eq!(set_aside(&p, true, &keep), Some(Fate::Empty));
+        let mut acc = Accounting::default();
+        count_aside(&mut acc, Fate::Test);
+        assert_eq!((acc.rows, acc.test), (1, 1));
     }
 
     #[test]
@@ -283,9 +318,6 @@ mod tests {
         a.pending.respondent.platform_id = Some("R_abc123".into());
         b.pending.respondent.platform_id = Some("R_abc123".into());
         let rows = vec![a, b];
-        assert_eq!(
-            decide(&rows, &[true, true], false),
-            vec![Fate::Superseded, Fate::Used]
-        );
+        assert_eq!(decide(&rows), vec![Fate::Superseded, Fate::Used]);
     }
 }

@@ -23,6 +23,8 @@ pub(crate) struct Pending {
     pub segments: BTreeMap<String, String>,
     pub respondent: Respondent,
     pub incomplete: bool,
+    /// A preview or test response (Qualtrics' Status 1, 2 and 17).
+    pub test: bool,
     /// Any answer-like cell (question, segment or unplaced) is filled.
     pub has_content: bool,
     /// (watched column, value index) of unplaced columns that may turn out
@@ -84,6 +86,7 @@ pub(crate) fn assemble(rec: &Record, row: usize, placed: &[Placed], layout: &Lay
             Known::Progress => p.incomplete |= raw.parse::<f64>().is_ok_and(|v| v < 100.0),
             Known::CompletedMark => p.incomplete |= raw.is_empty() || raw.eq_ignore_ascii_case("n"),
             Known::ResponseType => p.incomplete |= raw.eq_ignore_ascii_case("partial"),
+            Known::Status => p.test |= is_test_status(&raw),
             _ => {}
         }
     }
@@ -111,6 +114,13 @@ fn first_cell(rec: &Record, f: &Placed) -> String {
         .and_then(|m| rec.cells.get(m.col))
         .cloned()
         .unwrap_or_default()
+}
+
+/// Qualtrics' Status of a preview or test response, as a code (1 Survey
+/// Preview, 2 Survey Test, 17 Offline Survey Preview) or as text.
+fn is_test_status(v: &str) -> bool {
+    let l = v.to_lowercase();
+    matches!(l.as_str(), "1" | "2" | "17") || l.contains("preview") || l.contains("survey test")
 }
 
 fn is_unticked(v: &str) -> bool {

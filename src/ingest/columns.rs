@@ -253,6 +253,10 @@ fn by_known(field: &Field, known: Known, layout: &Layout) -> Placed {
             Role::Metadata,
             "marks whether the response was finished".into(),
         ),
+        Known::Status => (
+            Role::Metadata,
+            "marks preview and test responses (left out unless --include-tests)".into(),
+        ),
         Known::Meta => (Role::Metadata, format!("bookkeeping column of {platform}")),
     };
     let mut p = Placed::new(field, role, reason);

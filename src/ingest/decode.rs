@@ -1,63 +1,61 @@
-//! Bytes -> text: recognise files that are not text at all (images, PDFs,
-//! workbooks saved under a .csv name), then pick the encoding from the BOM,
-//! the NUL pattern of BOM-less UTF-16, or a UTF-8 validity pass over the
-//! file in chunks (falling back to Windows-1252, never to mojibake), and
-//! hand back a streaming reader that yields UTF-8.
+//! Bytes -> text: recognise streams that are not text at all (images,
+//! PDFs, workbooks saved under a .csv name) from their first bytes, then
+//! pick the encoding from the BOM, the NUL pattern of BOM-less UTF-16, or
+//! UTF-8 validity (falling back to Windows-1252, never to mojibake; see
+//! `transcode`), and hand back a stream that yields UTF-8.
 
+use super::input::{Input, read_all, stream_error};
+use super::transcode::{DecodeStats, Transcoder};
 use super::{IngestError, TextEncoding};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
-use encoding_rs_io::DecodeReaderBytesBuilder;
-use std::fs::File;
-use std::io::{self, Read};
-use std::path::Path;
+use std::io::{self, Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
-/// What the first bytes of a file say it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FileKind {
-    /// Text: a CSV or something like it, with the number of bytes that
-    /// could not be decoded (read as U+FFFD).
-    Text(TextEncoding, usize),
-    /// A workbook calamine can read (.xlsx, .xlsm, .xls, .ods).
-    Workbook,
+/// An export opened: a decoding text stream, or a workbook in memory.
+pub(crate) enum Opened {
+    /// UTF-8 text; `stats` says what the encoding turned out to be and how
+    /// many bytes did not decode, once the stream has been read.
+    Text {
+        reader: Box<dyn Read>,
+        stats: Rc<DecodeStats>,
+    },
+    /// A workbook calamine can read (.xlsx, .xlsm, .xlsb, .xls, .ods); it
+    /// needs to seek, so it is read into memory, within the size limit.
+    Workbook(Vec<u8>),
 }
 
+/// How much of the start of a stream decides what it holds.
 const SNIFF: usize = 8192;
 
-/// Opens `path` and decides what it holds, with errors a person can act on.
-pub(crate) fn sniff(path: &Path) -> Result<FileKind, IngestError> {
-    let head = read_head(path)?;
+/// Reads the start of `input` and decides what it holds, with errors a
+/// person can act on; the stream is read once, the start included.
+pub(crate) fn open(input: Input, limit: u64) -> Result<(PathBuf, Opened), IngestError> {
+    let (path, ext, mut reader) = input.into_limited(limit);
+    let head = read_head(&mut reader, &path)?;
     if head.is_empty() {
-        return Err(IngestError::Empty {
-            path: path.to_path_buf(),
-        });
+        return Err(IngestError::Empty { path });
     }
-    let ext = extension(path);
-    if let Some(kind) = binary_kind(&head, &ext, path)? {
-        return Ok(kind);
+    if binary_kind(&head, &ext, &path)? {
+        let bytes = read_all(reader, &path, head)?;
+        return Ok((path, Opened::Workbook(bytes)));
     }
-    let (enc, damaged) = match bom(&head).or_else(|| utf16_by_nuls(&head)) {
-        Some(enc) => (enc, 0),
-        None => {
-            let tally = utf8_tally(path)?;
-            match choose_8bit(tally) {
-                TextEncoding::Utf8 => (TextEncoding::Utf8, tally.invalid),
-                other => (other, 0),
-            }
-        }
-    };
-    check_text_like(&head, enc, path)?;
-    Ok(FileKind::Text(enc, damaged))
-}
-
-/// A reader over the whole file that yields UTF-8 without a BOM.
-pub(crate) fn open_text(path: &Path, enc: TextEncoding) -> Result<Box<dyn Read>, IngestError> {
-    let file = File::open(path).map_err(|e| io_error(path, e))?;
-    let reader = DecodeReaderBytesBuilder::new()
-        .encoding(Some(encoding_of(enc)))
-        .bom_override(true)
-        .strip_bom(true)
-        .build(file);
-    Ok(Box::new(reader))
+    let known = bom(&head).or_else(|| utf16_by_nuls(&head));
+    let seen = known.unwrap_or_else(|| {
+        let mut tally = Utf8Tally::default();
+        tally_chunk(&head, head.len() < SNIFF, &mut tally);
+        choose_8bit(tally)
+    });
+    check_text_like(&head, seen, &path)?;
+    let stream = Cursor::new(head).chain(reader);
+    let (decoded, stats) = Transcoder::new(stream, known);
+    Ok((
+        path,
+        Opened::Text {
+            reader: Box::new(decoded),
+            stats,
+        },
+    ))
 }
 
 pub(crate) fn encoding_of(enc: TextEncoding) -> &'static Encoding {
@@ -74,6 +72,12 @@ pub(crate) fn io_error(path: &Path, e: io::Error) -> IngestError {
         IngestError::NotFound {
             path: path.to_path_buf(),
         }
+    } else if e.kind() == io::ErrorKind::IsADirectory {
+        not_text(
+            path,
+            "a folder",
+            "Give the path of the exported file inside it.",
+        )
     } else {
         IngestError::Io {
             path: path.to_path_buf(),
@@ -82,27 +86,15 @@ pub(crate) fn io_error(path: &Path, e: io::Error) -> IngestError {
     }
 }
 
-fn read_head(path: &Path) -> Result<Vec<u8>, IngestError> {
-    if path.is_dir() {
-        return Err(IngestError::NotText {
-            path: path.to_path_buf(),
-            what: "a folder".into(),
-            advice: "Give the path of the exported file inside it.".into(),
-        });
-    }
-    let file = File::open(path).map_err(|e| io_error(path, e))?;
+/// Up to `SNIFF` bytes from the start of the stream (a pipe may deliver
+/// them in pieces).
+fn read_head(reader: &mut impl Read, path: &Path) -> Result<Vec<u8>, IngestError> {
     let mut head = Vec::with_capacity(SNIFF);
-    file.take(SNIFF as u64)
+    reader
+        .take(SNIFF as u64)
         .read_to_end(&mut head)
-        .map_err(|e| io_error(path, e))?;
+        .map_err(|e| stream_error(path, e))?;
     Ok(head)
-}
-
-fn extension(path: &Path) -> String {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase()
 }
 
 fn not_text(path: &Path, what: &str, advice: &str) -> IngestError {
@@ -113,13 +105,17 @@ fn not_text(path: &Path, what: &str, advice: &str) -> IngestError {
     }
 }
 
-/// Recognises binary formats by their magic bytes.
-fn binary_kind(head: &[u8], ext: &str, path: &Path) -> Result<Option<FileKind>, IngestError> {
+/// Recognises binary formats by their magic bytes: true for a workbook,
+/// an error for anything else that is not text. A stream without a name
+/// (standard input, a pipe) is taken for a workbook when it holds one.
+fn binary_kind(head: &[u8], ext: &str, path: &Path) -> Result<bool, IngestError> {
     let workbook_ext = matches!(ext, "xlsx" | "xlsm" | "xlsb" | "xls" | "ods");
     if head.starts_with(b"PK\x03\x04") {
-        let office = contains(head, b"[Content_Types].xml") || contains(head, b"xl/");
-        if workbook_ext {
-            return Ok(Some(FileKind::Workbook));
+        let office = contains(head, b"[Content_Types].xml")
+            || contains(head, b"xl/")
+            || contains(head, b"opendocument.spreadsheet");
+        if workbook_ext || (office && ext.is_empty()) {
+            return Ok(true);
         }
         if office {
             return Err(not_text(
@@ -135,8 +131,8 @@ fn binary_kind(head: &[u8], ext: &str, path: &Path) -> Result<Option<FileKind>, 
         ));
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        if workbook_ext {
-            return Ok(Some(FileKind::Workbook));
+        if workbook_ext || ext.is_empty() {
+            return Ok(true);
         }
         return Err(not_text(
             path,
@@ -168,7 +164,7 @@ fn binary_kind(head: &[u8], ext: &str, path: &Path) -> Result<Option<FileKind>, 
             "Open it in Excel and save it again as .xlsx or CSV UTF-8.",
         ));
     }
-    Ok(None)
+    Ok(false)
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
@@ -213,37 +209,16 @@ fn utf16_by_nuls(head: &[u8]) -> Option<TextEncoding> {
 
 /// What the UTF-8 pre-pass found.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Utf8Tally {
+pub(crate) struct Utf8Tally {
     /// Valid multi-byte characters (accents, curly quotes, ...).
-    multibyte: usize,
+    pub multibyte: usize,
     /// Bytes that are not valid UTF-8.
-    invalid: usize,
-}
-
-/// Validity pre-pass over the whole file, in chunks, carrying a sequence cut
-/// at a chunk boundary over to the next chunk.
-fn utf8_tally(path: &Path) -> Result<Utf8Tally, IngestError> {
-    let mut file = File::open(path).map_err(|e| io_error(path, e))?;
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut carry = 0usize;
-    let mut tally = Utf8Tally::default();
-    loop {
-        let n = file
-            .read(&mut buf[carry..])
-            .map_err(|e| io_error(path, e))?;
-        let end = carry + n;
-        let last = n == 0;
-        carry = tally_chunk(&buf[..end], last, &mut tally);
-        if last {
-            return Ok(tally);
-        }
-        buf.copy_within(end - carry..end, 0);
-    }
+    pub invalid: usize,
 }
 
 /// Tallies one chunk; returns how many trailing bytes (a cut sequence) to
 /// carry over, unless this is the last chunk.
-fn tally_chunk(mut bytes: &[u8], last: bool, tally: &mut Utf8Tally) -> usize {
+pub(crate) fn tally_chunk(mut bytes: &[u8], last: bool, tally: &mut Utf8Tally) -> usize {
     loop {
         match std::str::from_utf8(bytes) {
             Ok(text) => {
@@ -272,7 +247,7 @@ fn tally_chunk(mut bytes: &[u8], last: bool, tally: &mut Utf8Tally) -> usize {
 /// UTF-8 unless invalid bytes outnumber valid multi-byte characters (a
 /// Windows-1252 file has no valid ones; a UTF-8 file with one damaged byte
 /// has many, and reading it as 1252 would garble all of them).
-fn choose_8bit(t: Utf8Tally) -> TextEncoding {
+pub(crate) fn choose_8bit(t: Utf8Tally) -> TextEncoding {
     if t.invalid == 0 || t.multibyte >= t.invalid * 2 {
         TextEncoding::Utf8
     } else {

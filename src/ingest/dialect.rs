@@ -3,9 +3,9 @@
 //! first records (quotes respected), then a streaming record reader over the
 //! whole file.
 
-use super::decode::{io_error, open_text};
+use super::IngestError;
+use super::input::stream_error;
 use super::records::Records;
-use super::{IngestError, TextEncoding};
 use std::io::{Cursor, Read};
 use std::path::Path;
 
@@ -13,14 +13,16 @@ const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
 const CHUNK: usize = 64 * 1024;
 const SAMPLE_RECORDS: usize = 30;
 
-/// Opens a text export as a stream of records, with the sniffed delimiter.
-pub(crate) fn open_csv(path: &Path, enc: TextEncoding) -> Result<(char, Records), IngestError> {
-    let mut reader = open_text(path, enc)?;
+/// Turns a decoded text stream into records, with the sniffed delimiter.
+pub(crate) fn open_csv(
+    mut reader: Box<dyn Read>,
+    path: &Path,
+) -> Result<(char, Records), IngestError> {
     let mut head = Vec::with_capacity(CHUNK);
     (&mut reader)
         .take(CHUNK as u64)
         .read_to_end(&mut head)
-        .map_err(|e| io_error(path, e))?;
+        .map_err(|e| stream_error(path, e))?;
     let whole = head.len() < CHUNK;
     if head.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
         return Err(IngestError::Empty {
@@ -28,9 +30,8 @@ pub(crate) fn open_csv(path: &Path, enc: TextEncoding) -> Result<(char, Records)
         });
     }
     let delim = sniff_delimiter(&head, whole);
-    let bare_cr = head.contains(&b'\r') && !head.contains(&b'\n');
     let stream: Box<dyn Read> = Box::new(Cursor::new(head).chain(reader));
-    Ok((delim as char, Records::csv(stream, delim, bare_cr)))
+    Ok((delim as char, Records::csv(stream, delim)))
 }
 
 /// Picks the delimiter that splits the sample into the most consistent

@@ -42,4 +42,26 @@ pub enum IngestError {
 
     #[error("{path}: {message}")]
     Strict { path: PathBuf, message: String },
+
+    #[error(
+        "{path}: more than {limit_mb} MB, the limit for one export; this looks like an endless \
+         stream (such as /dev/zero) or the wrong file. If it really is the export, raise the \
+         limit with --max-input-mb."
+    )]
+    TooLarge { path: PathBuf, limit_mb: u64 },
+
+    #[error(
+        "{path}: {what}; frontline refuses it rather than run out of memory (the limits are in \
+         docs/robustness.md). Export only the survey's responses, or save the sheet again as CSV UTF-8."
+    )]
+    TooBig { path: PathBuf, what: String },
+
+    #[error(
+        "{path}: {what}, so there is nothing to report. Download the responses again from the \
+         survey tool once people have answered (or check that this is the right file)."
+    )]
+    NoResponses { path: PathBuf, what: String },
+
+    #[error("{path}: no usable responses: {what}")]
+    NoUsable { path: PathBuf, what: String },
 }

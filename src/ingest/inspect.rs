@@ -3,7 +3,8 @@
 //! as JSON (the contract in docs/inspect.md) or a readable table. Unlike
 //! reading for a report, it works on exports with no survey question.
 
-use super::read::{finish, read_file};
+use super::finish::finish;
+use super::read::read_file;
 use super::*;
 use std::path::Path;
 
@@ -21,24 +22,48 @@ pub struct Inspection {
     pub superseded: usize,
     pub incomplete: usize,
     pub empty: usize,
+    /// Preview and test responses, left out.
+    pub test: usize,
     /// How many of the 16 questions were found.
     pub questions_found: usize,
     pub columns: Vec<ColumnInfo>,
     pub warnings: Vec<Warning>,
 }
 
-/// Inspects one export.
+/// Inspects one export (a path, or `-` for standard input).
 pub fn inspect(
     path: &Path,
     rules: &ColumnRules,
     opts: &ReadOptions,
 ) -> Result<Inspection, IngestError> {
-    let f = read_file(path, rules, opts)?;
-    let survey = finish(vec![f], opts);
+    inspect_input(Input::open(path)?, rules, opts)
+}
+
+/// Inspects one opened export.
+pub fn inspect_input(
+    input: Input,
+    rules: &ColumnRules,
+    opts: &ReadOptions,
+) -> Result<Inspection, IngestError> {
+    let f = read_file(input, rules, opts)?;
+    let mut survey = finish(vec![f]);
     let s = &survey.sources[0];
     let a = s.accounting;
+    if a.rows == a.empty {
+        survey.warnings.push(Warning {
+            file: s.path.display().to_string(),
+            line: None,
+            column: None,
+            message: if a.rows == 0 {
+                "the export holds a header but no responses; `report` refuses it".into()
+            } else {
+                "no row answers any question; `report` refuses the export".into()
+            },
+        });
+    }
+    let s = &survey.sources[0];
     Ok(Inspection {
-        file: path.display().to_string(),
+        file: s.path.display().to_string(),
         platform: s.platform,
         encoding: s.encoding,
         delimiter: s.delimiter.map(|d| d.to_string()),
@@ -48,6 +73,7 @@ pub fn inspect(
         superseded: a.superseded,
         incomplete: a.incomplete,
         empty: a.empty,
+        test: a.test,
         questions_found: s
             .columns
             .iter()
@@ -67,7 +93,7 @@ impl Inspection {
             None => "none (workbook)".to_string(),
         };
         let mut out = format!(
-            "{}\n  platform: {}   encoding: {}   delimiter: {}   header rows: {}\n  rows: {} = {} used + {} superseded + {} incomplete + {} empty\n  questions found: {} of 16\n\n",
+            "{}\n  platform: {}   encoding: {}   delimiter: {}   header rows: {}\n  rows: {} = {} used + {} superseded + {} incomplete + {} empty{}\n  questions found: {} of 16\n\n",
             self.file,
             self.platform,
             self.encoding.as_str(),
@@ -78,6 +104,11 @@ impl Inspection {
             self.superseded,
             self.incomplete,
             self.empty,
+            if self.test > 0 {
+                format!(" + {} test", self.test)
+            } else {
+                String::new()
+            },
             self.questions_found
         );
         let width = self

@@ -30,6 +30,8 @@ pub(crate) enum Known {
     CompletedMark,
     /// `partial` means not finished (Typeform's `Response Type`).
     ResponseType,
+    /// Marks preview and test responses (Qualtrics' `Status`).
+    Status,
     /// Any other bookkeeping column.
     Meta,
 }
@@ -160,7 +162,7 @@ pub(crate) fn group_brackets(fields: Vec<Field>) -> Vec<Field> {
                 text: stem,
                 members: vec![member],
                 known: None,
-                keys: vec![],
+                keys: f.keys.clone(),
             }),
         }
     }

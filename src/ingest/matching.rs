@@ -1,16 +1,19 @@
 //! Header -> question id by similarity: a header is cleaned of numbering
-//! prefixes ("Q3.", "1)"), required-marks and accents, folded into stemmed
-//! words, and scored against each question by its key terms
-//! (`data/questions.toml`, ordered phrases with weights, negatives included)
-//! plus its word overlap with the question bank's wording (idf-weighted, so
-//! a truncated header still matches). The best score above a threshold
-//! wins. Segment phrases (`data/segments.toml`) use the same folding.
+//! prefixes ("Q3.", "1)"), required-marks and accents (a web address reads
+//! as "website"), folded into stemmed words, and scored against each
+//! question by its key terms (`data/questions.toml`, ordered phrases with
+//! weights, negatives included) plus its word overlap with the question
+//! bank's wording (idf-weighted, so a truncated header still matches), in
+//! English, German, French and Spanish (see `bank`); a question's score is
+//! its best in any language. The best score above a threshold wins.
+//! Segment phrases (`data/segments.toml`) use the English folding.
 
+use super::bank::{Lang, phrase_in};
 use crate::questions::QuestionId;
 use regex::Regex;
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Algorithm;
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// A header's best question, with its score and the runner-up.
@@ -26,19 +29,6 @@ pub struct QuestionMatch {
 pub(crate) const THRESHOLD: f64 = 2.5;
 /// At or above this a header is a question even if it names a segment.
 pub(crate) const STRONG: f64 = 5.0;
-/// Weight of the overlap with the bank's wording (0..1).
-const OVERLAP_WEIGHT: f64 = 3.0;
-/// How many other words may sit between two words of a phrase.
-const GAP: usize = 3;
-/// Content words beyond which key terms count for less.
-const LONG: f64 = 30.0;
-
-#[derive(Deserialize)]
-struct TermsFile {
-    terms: Vec<(String, f64)>,
-    #[serde(default)]
-    requires: Vec<String>,
-}
 
 #[derive(Deserialize)]
 struct SegmentsFile {
@@ -52,177 +42,85 @@ struct SegmentEntry {
 }
 
 struct Bank {
-    terms: BTreeMap<QuestionId, Vec<(Vec<String>, f64)>>,
-    requires: BTreeMap<QuestionId, Vec<Vec<String>>>,
-    wording: BTreeMap<QuestionId, BTreeSet<String>>,
-    idf: BTreeMap<String, f64>,
+    /// English first: segment phrases and `score_without` use it alone.
+    langs: Vec<Lang>,
     segments: Vec<(String, Vec<Vec<String>>)>,
 }
 
 static BANK: LazyLock<Bank> = LazyLock::new(build_bank);
 
 fn build_bank() -> Bank {
-    let raw: BTreeMap<String, TermsFile> =
-        toml::from_str(include_str!("data/questions.toml")).expect("embedded questions.toml");
-    let mut terms = BTreeMap::new();
-    let mut requires = BTreeMap::new();
-    for (id, file) in raw {
-        let q: QuestionId = id.parse().expect("question id in questions.toml");
-        let phrases = file.terms.iter().map(|(p, w)| (tokens(p), *w)).collect();
-        terms.insert(q, phrases);
-        requires.insert(q, file.requires.iter().map(|r| tokens(r)).collect());
-    }
-    let wording: BTreeMap<QuestionId, BTreeSet<String>> = QuestionId::ALL
-        .iter()
-        .map(|&q| (q, content(&tokens(q.wording())).into_iter().collect()))
-        .collect();
-    let mut df: BTreeMap<String, usize> = BTreeMap::new();
-    for words in wording.values() {
-        for w in words {
-            *df.entry(w.clone()).or_default() += 1;
-        }
-    }
-    let n = QuestionId::ALL.len() as f64;
-    let idf = df
-        .into_iter()
-        .map(|(w, d)| (w, (1.0 + n / d as f64).ln()))
-        .collect();
+    let langs = vec![
+        Lang::english(),
+        Lang::foreign(
+            Algorithm::German,
+            include_str!("data/questions_de.toml"),
+            "questions_de.toml",
+        ),
+        Lang::foreign(
+            Algorithm::French,
+            include_str!("data/questions_fr.toml"),
+            "questions_fr.toml",
+        ),
+        Lang::foreign(
+            Algorithm::Spanish,
+            include_str!("data/questions_es.toml"),
+            "questions_es.toml",
+        ),
+    ];
     let segs: SegmentsFile =
         toml::from_str(include_str!("data/segments.toml")).expect("embedded segments.toml");
     let segments = segs
         .segment
         .into_iter()
-        .map(|s| (s.name, s.terms.iter().map(|t| tokens(t)).collect()))
+        .map(|s| (s.name, s.terms.iter().map(|t| langs[0].tokens(t)).collect()))
         .collect();
-    Bank {
-        terms,
-        requires,
-        wording,
-        idf,
-        segments,
-    }
+    Bank { langs, segments }
 }
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:q(?:uestion)?\s*\d+[a-z]?|\d+[a-z]?)\s*[.):\-–—]|[a-z][.)]|q\d+[a-z]?\s)\s*")
+    Regex::new(r"(?i)^\s*(?:(?:(?:q(?:uestion)?|frage|pregunta)\s*\d+[a-z]?|\d+[a-z]?)\s*[.):\-–—]|[a-z][.)]|q\d+[a-z]?\s)\s*")
         .expect("prefix regex")
 });
 static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\*|\((?:required|optional)\)|\s)+$").expect("suffix regex")
+    Regex::new(r"(?i)(?:\*|\((?:required|optional|pflicht|obligatoire|obligatorio)\)|\s)+$")
+        .expect("suffix regex")
+});
+/// A web address: the company's own site named instead of "our website".
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|net|org|io|co|ai|app|biz|info|eu|us|uk|ca|au|de|at|ch|fr|be|nl|es|it|se|dk|no|fi|ie|pl|pt)\b(?:/[^\s?]*)?")
+        .expect("domain regex")
 });
 
-/// The header without numbering prefix and required-marks.
+/// The header without numbering prefix and required-marks, a web address
+/// read as "website".
 pub(crate) fn strip_decorations(header: &str) -> String {
     let h = header.replace('\u{a0}', " ");
+    let h = DOMAIN.replace_all(&h, "website");
     let h = PREFIX.replace(&h, "");
     SUFFIX.replace(&h, "").trim().to_string()
 }
 
-/// Folded, stemmed words, stopwords kept (phrases need them).
+/// Folded, stemmed English words, stopwords kept (phrases need them).
 pub(crate) fn tokens(text: &str) -> Vec<String> {
-    static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
-    let lowered: String = text.to_lowercase().chars().map(unaccent).collect();
-    lowered
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| STEMMER.stem(w).into_owned())
-        .collect()
+    BANK.langs[0].tokens(text)
 }
 
-fn unaccent(c: char) -> char {
-    match c {
-        'à'..='å' => 'a',
-        'ç' => 'c',
-        'è'..='ë' => 'e',
-        'ì'..='ï' => 'i',
-        'ñ' => 'n',
-        'ò'..='ö' | 'ø' => 'o',
-        'ù'..='ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        _ => c,
-    }
-}
-
-const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "be", "do", "doe",
-    "did", "you", "your", "we", "our", "us", "i", "me", "my", "it", "it", "this", "that", "these",
-    "those", "what", "which", "who", "how", "whi", "when", "where", "with", "by", "from", "at",
-    "as", "if", "ani", "most", "more", "often", "have", "has", "they", "them", "their", "there",
-    "pleas", "would", "could", "can", "will", "not", "but", "so", "than", "get", "make", "list",
-];
-
-fn content(words: &[String]) -> Vec<String> {
-    words
-        .iter()
-        .filter(|w| !STOPWORDS.contains(&w.as_str()) && w.len() > 1)
-        .cloned()
-        .collect()
-}
-
-/// True when `phrase` occurs in `words` in order, with at most `GAP` other
-/// words between consecutive phrase words.
-pub(crate) fn phrase_in(phrase: &[String], words: &[String]) -> bool {
-    if phrase.is_empty() {
-        return false;
-    }
-    (0..words.len()).any(|start| {
-        if words[start] != phrase[0] {
-            return false;
-        }
-        let mut pos = start;
-        phrase[1..].iter().all(|p| {
-            let end = (pos + GAP + 2).min(words.len());
-            match words[pos + 1..end].iter().position(|w| w == p) {
-                Some(off) => {
-                    pos += off + 1;
-                    true
-                }
-                None => false,
-            }
-        })
-    })
-}
-
-/// The score of every question for a header, best first.
+/// The score of every question for a header, best first: in each
+/// language, the best of them.
 pub(crate) fn scores(header: &str) -> Vec<(QuestionId, f64)> {
-    scores_of(&tokens(&strip_decorations(header)))
+    let text = strip_decorations(header);
+    let mut best: BTreeMap<QuestionId, f64> = BTreeMap::new();
+    for lang in &BANK.langs {
+        for (q, s) in lang.scores(&lang.tokens(&text)) {
+            let b = best.entry(q).or_insert(f64::MIN);
+            *b = b.max(s);
+        }
+    }
+    sorted(best.into_iter().collect())
 }
 
-/// The score of every question for folded words, best first.
-fn scores_of(words: &[String]) -> Vec<(QuestionId, f64)> {
-    let bank = &*BANK;
-    let words = words.to_vec();
-    let content: BTreeSet<String> = content(&words).into_iter().collect();
-    let weight = |w: &String| bank.idf.get(w).copied().unwrap_or(1.5);
-    let total: f64 = content.iter().map(weight).sum();
-    // A long intro text collects key terms by chance; a question rarely
-    // runs past the bank's longest wording.
-    let damp = (LONG / content.len().max(1) as f64).min(1.0);
-    let mut out: Vec<(QuestionId, f64)> = QuestionId::ALL
-        .iter()
-        .map(|&q| {
-            let required = &bank.requires[&q];
-            let allowed = required.is_empty() || required.iter().any(|r| phrase_in(r, &words));
-            let key: f64 = bank.terms[&q]
-                .iter()
-                .filter(|(p, _)| allowed && phrase_in(p, &words))
-                .map(|(_, w)| w)
-                .sum();
-            let shared: Vec<&String> = content
-                .iter()
-                .filter(|w| bank.wording[&q].contains(*w))
-                .collect();
-            let shared_weight: f64 = shared.iter().map(|w| weight(w)).sum();
-            let overlap = if total > 0.0 {
-                shared_weight / total
-            } else {
-                0.0
-            };
-            // One shared word ("Timing" vs "time") is thin evidence.
-            let trust = if shared.len() >= 2 { 1.0 } else { 0.5 };
-            (q, damp * key + OVERLAP_WEIGHT * trust * overlap)
-        })
-        .collect();
+fn sorted(mut out: Vec<(QuestionId, f64)>) -> Vec<(QuestionId, f64)> {
     out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     out
 }
@@ -242,6 +140,14 @@ pub fn match_question(header: &str) -> Option<QuestionMatch> {
     })
 }
 
+/// The scores of the questions `ids` for a header, best first.
+pub(crate) fn best_scores_among(header: &str, ids: &[QuestionId]) -> Vec<(QuestionId, f64)> {
+    scores(header)
+        .into_iter()
+        .filter(|(q, _)| ids.contains(q))
+        .collect()
+}
+
 /// The best score of any question (for telling a near miss in reasons).
 pub(crate) fn best_score(header: &str) -> Option<(QuestionId, f64)> {
     scores(header).first().copied()
@@ -256,7 +162,9 @@ pub(crate) fn score_without(header: &str, phrase: &[String]) -> f64 {
         .into_iter()
         .filter(|w| !phrase.contains(w))
         .collect();
-    scores_of(&words).first().map_or(0.0, |(_, s)| *s)
+    sorted(BANK.langs[0].scores(&words))
+        .first()
+        .map_or(0.0, |(_, s)| *s)
 }
 
 /// The segment a short header names, e.g. "Your region" -> `region`, and
@@ -282,7 +190,7 @@ pub(crate) fn segment_phrase(header: &str) -> Option<(String, Vec<String>)> {
         "els",
     ];
     let words = tokens(&strip_decorations(header));
-    let n = content(&words).len();
+    let n = BANK.langs[0].content(&words).len();
     let other = phrase_in(&tokens("any other"), &words);
     let about_others = words.first().is_some_and(|w| w == "who");
     if n == 0

@@ -2,8 +2,10 @@
 //! [`Survey`]: one [`Response`] per usable submission, every column
 //! classified, every row accounted for.
 //!
-//! Layers, one way: `decode` (bytes -> text, BOM and encoding sniffing) ->
-//! `dialect` (delimiter, header rows) -> `detect` (which platform) -> one
+//! Layers, one way: `input` (a path, `-` or a pipe, read once as a stream,
+//! within `limits`) -> `decode` (bytes -> text, BOM and encoding sniffing)
+//! -> `dialect` (delimiter) and `scan` (records, lines, broken quotes), or
+//! `xlsx` for workbooks -> `detect` (header rows -> `detect` (which platform) -> one
 //! module per platform that describes its layout -> `columns` (header ->
 //! question / segment / ...) -> `assemble` (rows -> responses, reassembling
 //! option columns) -> `accounting` (duplicates, incomplete, empty rows).
@@ -17,6 +19,7 @@ use std::path::PathBuf;
 
 mod accounting;
 mod assemble;
+mod bank;
 mod candidates;
 mod claims;
 pub mod columns;
@@ -24,20 +27,28 @@ mod decode;
 mod detect;
 mod dialect;
 mod error;
+mod finish;
+mod input;
 mod inspect;
 mod layout;
+pub mod limits;
 mod matching;
 mod platforms;
+mod position;
 mod read;
 mod records;
+mod scan;
 mod timestamps;
+mod transcode;
 mod xlsx;
+mod zipcheck;
 
 pub use columns::{ColumnRules, classify_header};
 pub use error::IngestError;
-pub use inspect::{Inspection, inspect};
+pub use input::{Input, STDIN_ARG, STDIN_NAME};
+pub use inspect::{Inspection, inspect, inspect_input};
 pub use matching::{QuestionMatch, match_question};
-pub use read::{read_export, read_exports};
+pub use read::{read_export, read_exports, read_inputs};
 
 /// The survey platform that produced an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -195,7 +206,7 @@ pub struct Response {
 }
 
 /// How the rows of one file (or of all files) were used:
-/// `rows = used + superseded + incomplete + empty`.
+/// `rows = used + superseded + incomplete + empty + test`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Accounting {
     /// Data rows read (header rows not counted).
@@ -208,6 +219,14 @@ pub struct Accounting {
     pub incomplete: usize,
     /// Rows with no answer to any question.
     pub empty: usize,
+    /// Preview and test responses the platform marks as such (Qualtrics'
+    /// Status 1 and 2), left out; absent from older snapshots.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub test: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Accounting {
@@ -217,6 +236,7 @@ impl Accounting {
         self.superseded += other.superseded;
         self.incomplete += other.incomplete;
         self.empty += other.empty;
+        self.test += other.test;
     }
 }
 
@@ -256,10 +276,25 @@ pub struct Survey {
 }
 
 /// Choices that change how files are read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     /// Skip detection and read as this platform.
     pub platform: Option<Platform>,
     /// Keep responses the platform marks as incomplete (default: leave out).
     pub include_incomplete: bool,
+    /// Keep preview and test responses (default: leave out).
+    pub include_tests: bool,
+    /// Bytes read from one export before it is refused (default 1 GiB).
+    pub max_input_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            platform: None,
+            include_incomplete: false,
+            include_tests: false,
+            max_input_bytes: limits::DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
 }

@@ -1,29 +1,40 @@
-//! Reading files: the entry points of the ingest stage. Each file is
-//! sniffed (encoding, delimiter or workbook), its first records go to
-//! platform detection, then the rest streams through `assemble`; times are
-//! parsed per column once all values are seen, and rows are accounted for
-//! across all files together.
+//! Reading exports: the entry points of the ingest stage. Each export is
+//! opened once as a stream (`input`) and sniffed (encoding, delimiter or
+//! workbook); its first records go to platform detection, then the rest
+//! streams through `assemble`. Rows set aside (unfinished, test, empty)
+//! are only counted; the others wait in `finish` for times and duplicates.
 
-use super::accounting::{self, Fate, Row};
+use super::accounting::{count_aside, set_aside};
 use super::assemble::{Pending, assemble, ragged};
 use super::candidates::Candidates;
 use super::columns::{Placed, classify, column_infos};
-use super::decode::{FileKind, sniff};
+use super::decode::{self, Opened};
 use super::detect::{SAMPLE_ROWS, detect, refine};
 use super::dialect::open_csv;
+use super::finish::finish;
+use super::input::{StreamFault, stream_error};
+use super::limits::{MAX_HEADER_CHARS, MAX_ROWS, quote};
 use super::platforms::spec;
-use super::records::{Records, is_blank};
-use super::timestamps::{self, Order};
+use super::position;
+use super::records::{Record, RecordError, Records, is_blank};
+use super::timestamps::OrderTally;
+use super::transcode::DecodeStats;
 use super::*;
 use std::path::Path;
+use std::rc::Rc;
 
 /// One file read, before accounting.
 pub(crate) struct FileRead {
     pub info: SourceInfo,
+    /// Rows that may be used (none set aside).
     pub pending: Vec<Pending>,
+    /// Rows set aside as they were read, counted.
+    pub aside: Accounting,
     pub warnings: Vec<Warning>,
     pub has_questions: bool,
     pub day_first: bool,
+    /// The slash-date order seen in all rows' submission times.
+    pub order: OrderTally,
     pub timestamp_header: Option<String>,
 }
 
@@ -33,13 +44,25 @@ pub fn read_exports(
     rules: &ColumnRules,
     opts: &ReadOptions,
 ) -> Result<Survey, IngestError> {
+    // Opened one at a time: opening a FIFO waits for its writer.
     let mut files = vec![];
     for p in paths {
-        let f = read_file(p, rules, opts)?;
-        require_questions(&f)?;
-        files.push(f);
+        files.push(read_checked(Input::open(p)?, rules, opts)?);
     }
-    Ok(finish(files, opts))
+    check_usable(finish(files))
+}
+
+/// Reads several opened exports (files, standard input, any reader).
+pub fn read_inputs(
+    inputs: Vec<Input>,
+    rules: &ColumnRules,
+    opts: &ReadOptions,
+) -> Result<Survey, IngestError> {
+    let files = inputs
+        .into_iter()
+        .map(|i| read_checked(i, rules, opts))
+        .collect::<Result<Vec<_>, _>>()?;
+    check_usable(finish(files))
 }
 
 /// Reads one export.
@@ -48,11 +71,20 @@ pub fn read_export(
     rules: &ColumnRules,
     opts: &ReadOptions,
 ) -> Result<(SourceInfo, Vec<Response>, Vec<Warning>), IngestError> {
-    let f = read_file(path, rules, opts)?;
-    require_questions(&f)?;
-    let survey = finish(vec![f], opts);
+    let survey = read_exports(&[path.to_path_buf()], rules, opts)?;
     let info = survey.sources.into_iter().next().expect("one source");
     Ok((info, survey.responses, survey.warnings))
+}
+
+fn read_checked(
+    input: Input,
+    rules: &ColumnRules,
+    opts: &ReadOptions,
+) -> Result<FileRead, IngestError> {
+    let f = read_file(input, rules, opts)?;
+    require_questions(&f)?;
+    require_responses(&f)?;
+    Ok(f)
 }
 
 fn require_questions(f: &FileRead) -> Result<(), IngestError> {
@@ -73,46 +105,124 @@ fn require_questions(f: &FileRead) -> Result<(), IngestError> {
     })
 }
 
+/// A header with no rows, or rows that answer nothing, is no survey: a
+/// report of it would be an "undated briefing" of 0 respondents.
+fn require_responses(f: &FileRead) -> Result<(), IngestError> {
+    let rows = f.aside.rows + f.pending.len();
+    let what = if rows == 0 {
+        "the export holds a header but no responses".to_string()
+    } else if f.aside.empty == rows {
+        format!("none of its {rows} rows answers any of the survey's questions")
+    } else {
+        return Ok(());
+    };
+    Err(IngestError::NoResponses {
+        path: f.info.path.clone(),
+        what,
+    })
+}
+
+/// After accounting: at least one response must be left to report on.
+fn check_usable(survey: Survey) -> Result<Survey, IngestError> {
+    if !survey.responses.is_empty() {
+        return Ok(survey);
+    }
+    let a = survey.accounting;
+    let mut parts = vec![];
+    if a.incomplete > 0 {
+        parts.push(format!(
+            "{} not finished (add --include-incomplete to keep them)",
+            a.incomplete
+        ));
+    }
+    if a.test > 0 {
+        parts.push(format!(
+            "{} preview or test responses (add --include-tests to keep them)",
+            a.test
+        ));
+    }
+    if a.empty > 0 {
+        parts.push(format!("{} with no answer", a.empty));
+    }
+    Err(IngestError::NoUsable {
+        path: survey
+            .sources
+            .first()
+            .map(|s| s.path.clone())
+            .unwrap_or_default(),
+        what: format!("of {} rows, {}", a.rows, parts.join(", ")),
+    })
+}
+
 /// At most this many ragged-row warnings per file; the rest are summed up.
 const RAGGED_SHOWN: usize = 20;
 
-/// Reads, classifies and assembles one file.
+/// Reads, classifies and assembles one export.
 pub(crate) fn read_file(
-    path: &Path,
+    input: Input,
     rules: &ColumnRules,
     opts: &ReadOptions,
 ) -> Result<FileRead, IngestError> {
+    let (path, opened) = decode::open(input, opts.max_input_bytes)?;
     let file = path.display().to_string();
-    let (encoding, delimiter, mut records, mut warnings) = open(path, &file)?;
-    let mut head = read_head(&mut records, path)?;
-    let cells: Vec<Vec<String>> = head.iter().map(|r| r.cells.clone()).collect();
-    let layout = detect(&cells, opts.platform);
-    let width = cells[layout.header_rows - 1].len();
-    let mut layout = layout;
-    if spec(layout.platform).refine.is_some() {
-        while head.len() < layout.header_rows + SAMPLE_ROWS {
-            match next(&mut records, path)? {
-                Some(r) => head.push(r),
-                None => break,
-            }
+    let (mut src, delimiter, stats) = match opened {
+        Opened::Text { reader, stats } => {
+            let (d, records) = open_csv(reader, &path)?;
+            (Source::new(records, &path), Some(d), Some(stats))
         }
-        let sample: Vec<Vec<String>> = head[layout.header_rows..]
-            .iter()
-            .map(|r| r.cells.clone())
-            .collect();
+        Opened::Workbook(bytes) => {
+            let records = xlsx::open_workbook(bytes, &path)?;
+            (Source::new(records, &path), None, None)
+        }
+    };
+    let mut head = read_head(&mut src)?;
+    // Headers are matched, shown and written to the snapshot; no question
+    // runs to this length, and a huge cell must not be copied around.
+    let cells: Vec<Vec<String>> = head
+        .iter()
+        .map(|r| r.cells.iter().map(|c| cut(c, MAX_HEADER_CHARS)).collect())
+        .collect();
+    let mut layout = detect(&cells, opts.platform);
+    let width = cells[layout.header_rows - 1].len();
+    src.header = cells[layout.header_rows - 1].clone();
+    while head.len() < layout.header_rows + SAMPLE_ROWS {
+        match src.next()? {
+            Some(r) => head.push(r),
+            None => break,
+        }
+    }
+    let sample: Vec<Vec<String>> = head[layout.header_rows..]
+        .iter()
+        .map(|r| r.cells.clone())
+        .collect();
+    if spec(layout.platform).refine.is_some() {
         layout = refine(layout, &sample);
     }
     let mut placed = classify(&layout, rules);
+    position::infer(&mut placed, &sample);
+    drop(sample);
+    let has_questions = placed.iter().any(|p| p.role == Role::Question);
     let mut candidates = Candidates::new(&placed);
     let mut pending = vec![];
+    let mut aside = Accounting::default();
+    let mut order = OrderTally::default();
+    let mut warnings = vec![];
     let mut ragged_rows = 0usize;
+    let mut rows = 0usize;
     let mut queue = head.into_iter().skip(layout.header_rows);
     while let Some(rec) = match queue.next() {
         Some(r) => Some(r),
-        None => next(&mut records, path)?,
+        None => src.next()?,
     } {
         if is_blank(&rec) && rec.cells.len() <= 1 {
             continue;
+        }
+        rows += 1;
+        if rows > MAX_ROWS {
+            return Err(IngestError::TooBig {
+                path,
+                what: format!("it has more than {MAX_ROWS} rows of responses"),
+            });
         }
         if let Some(w) = ragged(&rec, width, &file) {
             ragged_rows += 1;
@@ -120,9 +230,15 @@ pub(crate) fn read_file(
                 warnings.push(w);
             }
         }
-        let mut p = assemble(&rec, pending.len() + 1, &placed, &layout);
+        let mut p = assemble(&rec, rows, &placed, &layout);
+        if let Some(t) = &p.submitted_raw {
+            order.observe(t);
+        }
         candidates.observe(&rec, layout.placeholders, &mut p);
-        pending.push(p);
+        match set_aside(&p, has_questions, opts) {
+            Some(fate) => count_aside(&mut aside, fate),
+            None => pending.push(p),
+        }
     }
     candidates.finish(&mut placed, &mut pending);
     if ragged_rows > RAGGED_SHOWN {
@@ -136,8 +252,15 @@ pub(crate) fn read_file(
             ),
         });
     }
+    let encoding = match &stats {
+        Some(s) => {
+            damage_warning(s, &file, &mut warnings);
+            s.encoding.get()
+        }
+        None => TextEncoding::Utf8,
+    };
     let info = SourceInfo {
-        path: path.to_path_buf(),
+        path,
         platform: layout.platform,
         encoding,
         delimiter,
@@ -146,44 +269,42 @@ pub(crate) fn read_file(
         accounting: Accounting::default(),
     };
     Ok(FileRead {
-        has_questions: placed.iter().any(|p| p.role == Role::Question),
+        has_questions,
         timestamp_header: timestamp_header(&placed),
         info,
         pending,
+        aside,
         warnings,
         day_first: layout.day_first,
+        order,
     })
 }
 
-type Opened = (TextEncoding, Option<char>, Records, Vec<Warning>);
-
-/// Sniffs the file and opens its records.
-fn open(path: &Path, file: &str) -> Result<Opened, IngestError> {
-    match sniff(path)? {
-        FileKind::Text(enc, damaged) => {
-            let mut warnings = vec![];
-            if damaged > 0 {
-                warnings.push(Warning {
-                    file: file.to_string(),
-                    line: None,
-                    column: None,
-                    message: format!(
-                        "{damaged} byte(s) are not valid UTF-8 and show as \u{FFFD}; the rest of the file is UTF-8"
-                    ),
-                });
-            }
-            let (d, r) = open_csv(path, enc)?;
-            Ok((enc, Some(d), r, warnings))
-        }
-        FileKind::Workbook => Ok((TextEncoding::Utf8, None, xlsx::open_workbook(path)?, vec![])),
+/// Bytes that did not decode, as the first warning of the file.
+fn damage_warning(stats: &Rc<DecodeStats>, file: &str, warnings: &mut Vec<Warning>) {
+    let damaged = stats.invalid.get();
+    if damaged == 0 {
+        return;
     }
+    let enc = stats.encoding.get().as_str().to_uppercase();
+    warnings.insert(
+        0,
+        Warning {
+            file: file.to_string(),
+            line: None,
+            column: None,
+            message: format!(
+                "{damaged} byte(s) are not valid {enc} and show as \u{FFFD}; the rest of the file is {enc}"
+            ),
+        },
+    );
 }
 
 /// The first (up to three) records, leading blank lines skipped.
-fn read_head(records: &mut Records, path: &Path) -> Result<Vec<records::Record>, IngestError> {
+fn read_head(src: &mut Source<'_>) -> Result<Vec<Record>, IngestError> {
     let mut head = vec![];
     while head.len() < 3 {
-        match next(records, path)? {
+        match src.next()? {
             Some(rec) if is_blank(&rec) && head.is_empty() => continue,
             Some(rec) => head.push(rec),
             None => break,
@@ -191,23 +312,80 @@ fn read_head(records: &mut Records, path: &Path) -> Result<Vec<records::Record>,
     }
     if head.is_empty() {
         return Err(IngestError::Empty {
-            path: path.to_path_buf(),
+            path: src.path.to_path_buf(),
         });
     }
     Ok(head)
 }
 
-fn next(records: &mut Records, path: &Path) -> Result<Option<records::Record>, IngestError> {
-    match records.next_record() {
-        None => Ok(None),
-        Some(Ok(r)) => Ok(Some(r)),
-        Some(Err((line, message))) => Err(IngestError::Malformed {
-            path: path.to_path_buf(),
-            line,
-            message: format!(
-                "{message}. Open the file in a spreadsheet, check this row, and save it again as CSV UTF-8."
-            ),
-        }),
+/// Records with their errors worded for a person: the header, once known,
+/// names the column where a broken quote opened.
+struct Source<'p> {
+    records: Records,
+    path: &'p Path,
+    header: Vec<String>,
+}
+
+impl<'p> Source<'p> {
+    fn new(records: Records, path: &'p Path) -> Self {
+        Source {
+            records,
+            path,
+            header: vec![],
+        }
+    }
+
+    fn next(&mut self) -> Result<Option<Record>, IngestError> {
+        let path = self.path.to_path_buf();
+        let fault = match self.records.next_record() {
+            None => return Ok(None),
+            Some(Ok(r)) => return Ok(Some(r)),
+            Some(Err(RecordError::Io(e))) => return Err(stream_error(&path, e)),
+            Some(Err(RecordError::Malformed { line, message })) => {
+                return Err(IngestError::Malformed {
+                    path,
+                    line,
+                    message: format!(
+                        "{message}. Open the file in a spreadsheet, check this row, and save it again as CSV UTF-8."
+                    ),
+                });
+            }
+            Some(Err(RecordError::Fault(f))) => f,
+        };
+        Err(match fault {
+            StreamFault::TooLarge { limit } => IngestError::TooLarge {
+                path,
+                limit_mb: limit >> 20,
+            },
+            StreamFault::TooManyFields { line, limit } => IngestError::Malformed {
+                path,
+                line,
+                message: format!(
+                    "this row has more than {limit} fields, more than any spreadsheet holds. Check that this is a survey export."
+                ),
+            },
+            StreamFault::UnclosedQuote { line, field } => IngestError::Malformed {
+                path,
+                line,
+                message: format!(
+                    "column {}{}: a quote opens a cell here and is never closed, so the lines after it would be read into this one cell. Add the missing closing quote (or remove the stray one) in a text editor, then save the file again.",
+                    field + 1,
+                    self.header
+                        .get(field)
+                        .filter(|h| !h.is_empty())
+                        .map(|h| format!(" (\"{}\")", quote(h)))
+                        .unwrap_or_default()
+                ),
+            },
+        })
+    }
+}
+
+/// The first `max` characters of `s`.
+fn cut(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => s[..at].to_string(),
+        None => s.to_string(),
     }
 }
 
@@ -216,78 +394,4 @@ fn timestamp_header(placed: &[Placed]) -> Option<String> {
         .iter()
         .find(|p| p.role == Role::Timestamp)
         .map(|p| p.field.text.clone())
-}
-
-/// Parses times, accounts for every row across files, builds the survey.
-pub(crate) fn finish(files: Vec<FileRead>, opts: &ReadOptions) -> Survey {
-    let mut rows: Vec<Row> = vec![];
-    let mut warnings = vec![];
-    let mut sources = vec![];
-    let mut has_questions = vec![];
-    for (source, f) in files.into_iter().enumerate() {
-        let hint = if f.day_first {
-            Order::DayFirst
-        } else {
-            Order::MonthFirst
-        };
-        let order = timestamps::column_order(
-            f.pending.iter().filter_map(|p| p.submitted_raw.as_deref()),
-            hint,
-        );
-        let file = f.info.path.display().to_string();
-        warnings.extend(f.warnings);
-        for p in f.pending {
-            let submitted = p.submitted_raw.as_deref().and_then(|raw| {
-                let t = timestamps::parse(raw, order);
-                if t.is_none() {
-                    warnings.push(Warning {
-                        file: file.clone(),
-                        line: Some(p.line),
-                        column: f.timestamp_header.clone(),
-                        message: format!("the time \"{raw}\" could not be read; the response is kept without a date"),
-                    });
-                }
-                t
-            });
-            rows.push(Row {
-                source,
-                pending: p,
-                submitted,
-            });
-        }
-        has_questions.push(f.has_questions);
-        sources.push(f.info);
-    }
-    let fates = accounting::decide(&rows, &has_questions, opts.include_incomplete);
-    let counts = accounting::tally(&rows, &fates, sources.len());
-    let mut total = Accounting::default();
-    for (s, a) in sources.iter_mut().zip(&counts) {
-        s.accounting = *a;
-        total.add(a);
-    }
-    let responses = rows
-        .into_iter()
-        .zip(fates)
-        .filter(|(_, f)| *f == Fate::Used)
-        .map(|(r, _)| to_response(r))
-        .collect();
-    Survey {
-        sources,
-        responses,
-        accounting: total,
-        warnings,
-    }
-}
-
-fn to_response(r: Row) -> Response {
-    let p = r.pending;
-    Response {
-        id: p.response_id.unwrap_or_else(|| p.row.to_string()),
-        source: r.source,
-        row: p.row,
-        submitted: r.submitted,
-        answers: p.answers,
-        segments: p.segments,
-        respondent: p.respondent,
-    }
 }

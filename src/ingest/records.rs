@@ -1,7 +1,11 @@
 //! Records as the rest of the stage sees them: a line number and the cells
 //! as text, streamed from a CSV reader or replayed from a workbook sheet.
 
-use std::io::Read;
+use super::input::StreamFault;
+use super::scan::{Lines, Scan};
+use std::cell::RefCell;
+use std::io::{self, Read};
+use std::rc::Rc;
 
 /// One row of an export.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,47 +15,74 @@ pub(crate) struct Record {
     pub cells: Vec<String>,
 }
 
+/// Why the next record could not be read.
+#[derive(Debug)]
+pub(crate) enum RecordError {
+    /// The CSV itself is broken at this line.
+    Malformed { line: usize, message: String },
+    /// The stream was cut or found broken while reading (see `scan`).
+    Fault(StreamFault),
+    /// The file could not be read.
+    Io(io::Error),
+}
+
 /// A source of records.
 pub(crate) enum Records {
-    Csv(Box<csv::Reader<Box<dyn Read>>>),
+    Csv {
+        reader: Box<csv::Reader<Scan<Box<dyn Read>>>>,
+        lines: Rc<RefCell<Lines>>,
+    },
     Rows(std::vec::IntoIter<Record>),
 }
 
 impl Records {
-    /// Lines end at `\n` (a `\r` before it is trimmed with the cell), so
-    /// that record positions give true line numbers in CRLF files too; a
-    /// file with bare `\r` line ends (old Mac Excel) ends lines there.
-    pub(crate) fn csv(stream: Box<dyn Read>, delim: u8, bare_cr: bool) -> Records {
-        let end = if bare_cr { b'\r' } else { b'\n' };
+    /// Records end at CR, LF or CRLF outside quotes, whichever the file
+    /// uses, even mixed (Excel for Mac ends records with a bare CR and
+    /// lines inside a cell with LF); `scan` numbers their lines.
+    pub(crate) fn csv(stream: Box<dyn Read>, delim: u8) -> Records {
+        let (scan, lines) = Scan::new(stream, delim);
         let rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(delim)
-            .terminator(csv::Terminator::Any(end))
-            .from_reader(stream);
-        Records::Csv(Box::new(rdr))
+            .terminator(csv::Terminator::CRLF)
+            .from_reader(scan);
+        Records::Csv {
+            reader: Box::new(rdr),
+            lines,
+        }
     }
 
-    /// The next record; `Err` carries the line and a plain message.
-    pub(crate) fn next_record(&mut self) -> Option<Result<Record, (usize, String)>> {
+    /// The next record.
+    pub(crate) fn next_record(&mut self) -> Option<Result<Record, RecordError>> {
         match self {
             Records::Rows(rows) => rows.next().map(Ok),
-            Records::Csv(rdr) => {
+            Records::Csv { reader, lines } => {
                 let mut rec = csv::ByteRecord::new();
-                match rdr.read_byte_record(&mut rec) {
+                match reader.read_byte_record(&mut rec) {
                     Ok(false) => None,
                     Ok(true) => {
-                        let line = rec.position().map_or(0, |p| p.line() as usize);
+                        let fallback = rec.position().map_or(0, |p| p.line() as usize);
+                        let line = lines.borrow_mut().next_start().unwrap_or(fallback);
                         let cells = rec.iter().map(cell_text).collect();
                         Some(Ok(Record { line, cells }))
                     }
-                    Err(e) => {
-                        let line = e.position().map_or(0, |p| p.line() as usize);
-                        Some(Err((line, e.to_string())))
-                    }
+                    Err(e) => Some(Err(record_error(e))),
                 }
             }
         }
+    }
+}
+
+fn record_error(e: csv::Error) -> RecordError {
+    let line = e.position().map_or(0, |p| p.line() as usize);
+    let message = e.to_string();
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => match StreamFault::of(&io) {
+            Some(f) => RecordError::Fault(f),
+            None => RecordError::Io(io),
+        },
+        _ => RecordError::Malformed { line, message },
     }
 }
 
@@ -63,12 +94,13 @@ fn cell_text(bytes: &[u8]) -> String {
 }
 
 pub(crate) fn clean(text: &str) -> String {
-    let t: String = if text.contains('\0') {
-        text.chars().filter(|&c| c != '\0').collect()
+    let t = text.trim_matches(|c: char| c.is_whitespace());
+    if t.contains('\0') {
+        let kept: String = t.chars().filter(|&c| c != '\0').collect();
+        kept.trim_matches(|c: char| c.is_whitespace()).to_string()
     } else {
-        text.to_string()
-    };
-    t.trim_matches(|c: char| c.is_whitespace()).to_string()
+        t.to_string()
+    }
 }
 
 /// True when a record holds nothing but blanks (a stray empty line).

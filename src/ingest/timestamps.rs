@@ -13,20 +13,107 @@ pub(crate) enum Order {
     DayFirst,
 }
 
-/// Decides the order of a column's slash dates; `hint` when all are
-/// ambiguous.
-pub(crate) fn column_order<'a>(values: impl Iterator<Item = &'a str>, hint: Order) -> Order {
-    let (mut day_first, mut month_first) = (false, false);
-    for v in values {
+/// What a column's slash dates say about their order, value by value, so
+/// that rows need not be kept to decide it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct OrderTally {
+    day_first: bool,
+    month_first: bool,
+}
+
+impl OrderTally {
+    pub(crate) fn observe(&mut self, v: &str) {
         if let Some((a, b)) = slash_parts(v) {
-            day_first |= a > 12 && b <= 12;
-            month_first |= b > 12 && a <= 12;
+            self.day_first |= a > 12 && b <= 12;
+            self.month_first |= b > 12 && a <= 12;
         }
     }
-    match (day_first, month_first) {
-        (true, false) => Order::DayFirst,
-        (false, true) => Order::MonthFirst,
-        _ => hint,
+
+    /// The order the values show; `hint` when all are ambiguous.
+    pub(crate) fn order(self, hint: Order) -> Order {
+        match (self.day_first, self.month_first) {
+            (true, false) => Order::DayFirst,
+            (false, true) => Order::MonthFirst,
+            _ => hint,
+        }
+    }
+}
+
+/// Decides the order of a column's slash dates; `hint` when all are
+/// ambiguous.
+#[cfg(test)]
+pub(crate) fn column_order<'a>(values: impl Iterator<Item = &'a str>, hint: Order) -> Order {
+    let mut t = OrderTally::default();
+    values.for_each(|v| t.observe(v));
+    t.order(hint)
+}
+
+/// Longer than any way of writing a time: not parsed at all.
+const MAX_TIME_CHARS: usize = 64;
+
+/// How a warning may show a value that is not a time: the value itself
+/// only when it is short and made of date-like words and digits (so a name
+/// or an email that slipped into the column is never copied), else its
+/// length.
+pub(crate) fn shown(raw: &str) -> String {
+    const WORDS: &[&str] = &[
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "am",
+        "pm",
+        "t",
+        "z",
+        "utc",
+        "gmt",
+        "cet",
+        "cest",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+    ];
+    let datelike = raw.chars().count() <= 40
+        && raw.chars().any(|c| c.is_ascii_digit())
+        && raw
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| WORDS.contains(&w.to_lowercase().as_str()))
+        && raw
+            .chars()
+            .all(|c| c.is_alphanumeric() || " /.:-,+".contains(c));
+    if datelike {
+        format!("\"{raw}\"")
+    } else {
+        format!("a value of {} characters", raw.chars().count())
     }
 }
 
@@ -42,7 +129,7 @@ fn slash_parts(v: &str) -> Option<(u32, u32)> {
 /// Parses one timestamp; `None` when it is not one.
 pub(crate) fn parse(value: &str, order: Order) -> Option<NaiveDateTime> {
     let v = value.trim();
-    if v.is_empty() {
+    if v.is_empty() || v.len() > MAX_TIME_CHARS {
         return None;
     }
     parse_numeric(v, order).or_else(|| parse_named_month(v))
@@ -199,5 +286,15 @@ mod tests {
         );
         let d = parse("03/04/2026", Order::DayFirst).unwrap();
         assert_eq!(d.format("%m").to_string(), "04");
+    }
+
+    #[test]
+    fn warnings_show_dates_not_people() {
+        assert_eq!(shown("13/13/2024 10:00 PM"), "\"13/13/2024 10:00 PM\"");
+        assert_eq!(shown("Sept 31, 2026"), "\"Sept 31, 2026\"");
+        assert_eq!(shown("ann.lee@example.com"), "a value of 19 characters");
+        assert_eq!(shown("Ann Lee"), "a value of 7 characters");
+        assert_eq!(shown("12 Main Street"), "a value of 14 characters");
+        assert_eq!(shown(&"9".repeat(5000)), "a value of 5000 characters");
     }
 }

@@ -21,7 +21,7 @@ const KNOWN: &[(&str, Known)] = &[
     ("start date", Known::OtherTime),
     ("enddate", Known::Submitted),
     ("end date", Known::Submitted),
-    ("status", Known::Meta),
+    ("status", Known::Status),
     ("response type", Known::Meta),
     ("ipaddress", Known::Ip),
     ("ip address", Known::Ip),
