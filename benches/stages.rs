@@ -6,11 +6,12 @@
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
 use frontline::aggregate::{self, Settings};
+use frontline::briefing;
 use frontline::config::Config;
 use frontline::ingest::{self, ReadOptions, Survey};
 use frontline::normalize::{Normalizer, normalize_survey};
 use frontline::pipeline::{self, Request};
-use frontline::render::{Renderer, build_view};
+use frontline::render::Renderer;
 use frontline::sample::{self, Layout, Options};
 use std::path::PathBuf;
 
@@ -99,7 +100,7 @@ fn render(bencher: Bencher) {
     let analysis = pipeline::analyze(&req).expect("the sample analyses");
     let renderer = Renderer::new(None).expect("the built-in templates");
     bencher.bench(|| {
-        let view = build_view(&analysis.snapshot);
+        let view = briefing::build(&analysis.snapshot);
         (renderer.markdown(&view), renderer.html(&view))
     });
 }

@@ -26,6 +26,12 @@ pub struct Branding {
     pub company: Option<String>,
     /// The accent colour, `#rrggbb` (a `#rgb` setting is expanded).
     pub accent: Option<String>,
+    /// The accent for text and lines on the light page: the same hue,
+    /// darkened until it has at least 4.5:1 contrast (WCAG AA) on it.
+    pub accent_on_light: Option<String>,
+    /// The accent for text and lines in dark mode: the same hue, lightened
+    /// until it has at least 4.5:1 contrast on the dark page.
+    pub accent_on_dark: Option<String>,
     /// The logo, ready for `<img src="...">`.
     pub logo: Option<Logo>,
     /// Sales reps asked to answer: the response rate is respondents over
@@ -74,6 +80,72 @@ pub fn parse_accent(text: &str) -> Option<String> {
         _ => return None,
     };
     Some(format!("#{}", full.to_ascii_lowercase()))
+}
+
+/// The backgrounds accent-coloured text sits on in the built-in
+/// stylesheet: the light page's tinted boxes and the dark page's (each the
+/// harder of its mode's page and box colours).
+pub const LIGHT_BACKGROUND: &str = "#f3f5f9";
+pub const DARK_BACKGROUND: &str = "#1e2430";
+/// WCAG AA contrast for normal text.
+pub const MIN_CONTRAST: f64 = 4.5;
+
+/// `accent` (`#rrggbb`) mixed towards black (on a light background) or
+/// white (on a dark one) in 5% steps until text in it has
+/// [`MIN_CONTRAST`] on `background`; unchanged when it already has. A
+/// user's pale yellow stays yellowish on a white page but readable.
+pub fn readable_on(accent: &str, background: &str) -> String {
+    let (Some(fg), Some(bg)) = (rgb(accent), rgb(background)) else {
+        return accent.to_string();
+    };
+    let target = if luminance(bg) > 0.5 {
+        [0.0; 3]
+    } else {
+        [255.0; 3]
+    };
+    let mut c = fg;
+    for step in 1..=20 {
+        if contrast(c, bg) >= MIN_CONTRAST {
+            break;
+        }
+        let t = f64::from(step) / 20.0;
+        c = std::array::from_fn(|i| fg[i] + (target[i] - fg[i]) * t);
+    }
+    format!(
+        "#{:02x}{:02x}{:02x}",
+        c[0].round() as u8,
+        c[1].round() as u8,
+        c[2].round() as u8
+    )
+}
+
+fn rgb(hex: &str) -> Option<[f64; 3]> {
+    let h = hex.strip_prefix('#').filter(|h| h.len() == 6)?;
+    let part = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok().map(f64::from);
+    Some([part(0)?, part(2)?, part(4)?])
+}
+
+/// Relative luminance (WCAG 2).
+fn luminance(c: [f64; 3]) -> f64 {
+    let lin = |v: f64| {
+        let v = v / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+}
+
+/// The contrast ratio of two colours, 1..21.
+pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
+    Some(contrast(rgb(a)?, rgb(b)?))
+}
+
+fn contrast(a: [f64; 3], b: [f64; 3]) -> f64 {
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
 }
 
 /// Recognises, checks and embeds a logo.

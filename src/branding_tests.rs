@@ -23,6 +23,33 @@ fn accent_colours_are_checked_and_written_long() {
 }
 
 #[test]
+fn accents_are_made_readable_in_both_modes_keeping_their_hue() {
+    for accent in [
+        "#ffeb3b", "#00aaff", "#1f6feb", "#000080", "#111111", "#ffffff", "#e69f00",
+    ] {
+        for bg in [LIGHT_BACKGROUND, DARK_BACKGROUND, "#ffffff", "#12161e"] {
+            let mode_bg = if bg == "#ffffff" || bg == LIGHT_BACKGROUND {
+                LIGHT_BACKGROUND
+            } else {
+                DARK_BACKGROUND
+            };
+            let c = readable_on(accent, mode_bg);
+            let ratio = contrast_ratio(&c, bg).unwrap();
+            assert!(ratio >= MIN_CONTRAST, "{accent} -> {c} on {bg}: {ratio:.2}");
+        }
+    }
+    // Already readable: unchanged.
+    assert_eq!(readable_on("#0b5cad", LIGHT_BACKGROUND), "#0b5cad");
+    // Darkened towards black: the channels keep their proportions.
+    let dark_yellow = readable_on("#ffeb3b", LIGHT_BACKGROUND);
+    let [r, g, b] = rgb(&dark_yellow).unwrap();
+    assert!(r > b && g > b && r >= g, "{dark_yellow}");
+    // Lightened for dark mode.
+    let navy = readable_on("#000080", DARK_BACKGROUND);
+    assert!(luminance(rgb(&navy).unwrap()) > luminance([0.0, 0.0, 128.0]));
+}
+
+#[test]
 fn png_jpeg_and_svg_are_recognised_by_content() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
     let logo = embed_logo(png).unwrap();

@@ -219,6 +219,7 @@ impl Config {
     /// `[report] logo` is set (the caller reads the file).
     pub fn branding(&self, logo: Option<&[u8]>) -> Result<Branding, ConfigError> {
         let r = &self.report;
+        let accent = r.accent.as_deref().and_then(branding::parse_accent);
         let logo =
             match (logo, &r.logo) {
                 (Some(bytes), Some(path)) => Some(branding::embed_logo(bytes).map_err(
@@ -233,7 +234,13 @@ impl Config {
         Ok(Branding {
             title: self.title.clone(),
             company: r.company.clone(),
-            accent: r.accent.as_deref().and_then(branding::parse_accent),
+            accent_on_light: accent
+                .as_deref()
+                .map(|a| branding::readable_on(a, branding::LIGHT_BACKGROUND)),
+            accent_on_dark: accent
+                .as_deref()
+                .map(|a| branding::readable_on(a, branding::DARK_BACKGROUND)),
+            accent,
             logo,
             team_size: r.team_size,
         })

@@ -4,11 +4,13 @@
 //! The pipeline runs one way, stage by stage, each in its own module:
 //! [`ingest`] (bytes -> responses) -> [`normalize`] (split, code, parse) ->
 //! [`aggregate`] (per question, per segment) -> [`snapshot`] (versioned JSON)
-//! -> [`render`] (Markdown, HTML) and [`diff`]. Only the binary touches files
+//! -> [`briefing`] (the report's model, with [`diff`]) -> [`render`]
+//! (Markdown, HTML). Only the binary touches files
 //! other than the exports it is asked to read, and the terminal.
 
 pub mod aggregate;
 pub mod branding;
+pub mod briefing;
 pub mod config;
 pub mod diff;
 pub mod error;

@@ -128,8 +128,27 @@ fn build_snapshot(
         questions,
         codebooks: codebook_info(&normalizer.codebooks),
         head_to_head,
+        persona_profiles: aggregate::persona_profiles(
+            survey,
+            coded,
+            &normalizer.codebooks,
+            cfg.min_cell_size,
+        ),
+        team_size: cfg.report.team_size,
+        survey_dates: survey_dates(survey),
         data_quality,
     })
+}
+
+/// The first and last submission dates of the responses used.
+fn survey_dates(survey: &Survey) -> Option<(String, String)> {
+    let mut dates = survey
+        .responses
+        .iter()
+        .filter_map(|r| r.submitted.map(|t| t.date()));
+    let first = dates.next()?;
+    let (lo, hi) = dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    Some((lo.to_string(), hi.to_string()))
 }
 
 fn file_name(p: &std::path::Path) -> String {

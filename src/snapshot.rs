@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
 
+mod extras;
+pub use extras::{PersonaProfile, Quote};
 mod validate;
 pub use validate::MAX_COUNT;
 
@@ -42,6 +44,17 @@ pub struct Snapshot {
     /// prospects' questions.
     #[serde(default)]
     pub head_to_head: Vec<HeadToHead>,
+    /// Buyer and influencer personas named by at least the minimum cell
+    /// size of reps, with what those reps hear (for persona cards).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub persona_profiles: Vec<PersonaProfile>,
+    /// The number of people in the sales team, when configured, for the
+    /// response rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_size: Option<usize>,
+    /// First and last submission dates (`YYYY-MM-DD`) of the responses used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey_dates: Option<(String, String)>,
     pub data_quality: DataQuality,
 }
 
@@ -54,6 +67,10 @@ pub struct SourceSummary {
     pub encoding: String,
     pub accounting: Accounting,
 }
+
+/// The segment value that values held by too few reps are folded into
+/// (`min_cell_size`): a group, not an option anyone chose.
+pub const OTHER_VALUES: &str = "(other answers)";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SegmentSummary {
@@ -178,6 +195,9 @@ pub struct ThemeSummary {
     pub items: usize,
     /// The most typical items, redacted.
     pub quotes: Vec<String>,
+    /// The same quotes with their coding confidence and segment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quote_details: Vec<Quote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -187,6 +207,8 @@ pub struct EmergingSummary {
     pub respondents: usize,
     pub items: usize,
     pub quotes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quote_details: Vec<Quote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -392,6 +414,10 @@ pub fn persona_key(f: Function, s: Seniority) -> String {
 
 /// "Finance · C-level".
 pub fn persona_label(f: Function, s: Seniority) -> String {
+    // "IT · Unknown" reads as if the function were unknown.
+    if s == Seniority::Unknown {
+        return format!("{} (no level named)", label_of(&f));
+    }
     format!("{} · {}", label_of(&f), label_of(&s))
 }
 

@@ -36,7 +36,9 @@ fn report_on_sample_data_writes_three_files_and_says_where() {
     }
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
     assert!(md.contains("2026-Q3"));
-    assert!(md.contains("## Executive summary"));
+    assert!(md.contains("## Summary"));
+    assert!(md.find("## Summary") < md.find("## Messaging inputs"));
+    assert!(md.find("## Messaging inputs") < md.find("## Details by question"));
     assert!(md.contains("## Data quality"));
     let snap = std::fs::read_to_string(out.join("snapshot.json")).unwrap();
     assert!(snap.contains("\"schema\": 1"));

@@ -165,7 +165,11 @@ fn a_large_logo_is_refused_and_a_good_one_accepted() {
         .assert()
         .success();
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
-    assert!(md.starts_with("# Northwind briefing\n"), "{}", &md[..60]);
+    assert!(
+        md.starts_with("# Northwind briefing: 2026-Q3\n"),
+        "{}",
+        &md[..60]
+    );
 }
 
 #[test]
@@ -274,8 +278,8 @@ fn every_built_in_template_renders() {
     };
     let (q2, q3) = (snapshot("2026-Q2.csv"), snapshot("2026-Q3.csv"));
     let r = frontline::render::Renderer::new(None).unwrap();
-    let view = frontline::render::build_view_with(&q3, Some(&q2), std::slice::from_ref(&q2));
-    let diff = frontline::render::build_diff_view(&frontline::diff::diff(&q2, &q3));
+    let view = frontline::briefing::build_with(&q3, Some(&q2), std::slice::from_ref(&q2));
+    let diff = frontline::briefing::diff_briefing(&q2, &q3, &frontline::diff::diff(&q2, &q3));
     for (name, builtin) in frontline::render::TEMPLATES {
         let text = match name {
             "report.md" => r.markdown(&view).unwrap(),

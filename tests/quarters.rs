@@ -2,11 +2,12 @@
 //! (tests/data/quarters/PLANTED.md): each planted change is found, and
 //! noise (a one-respondent change) is not called significant.
 
+use frontline::briefing::build as build_view;
 use frontline::config::Config;
 use frontline::diff::{self, Diff, DriftKind, Status};
 use frontline::pipeline::{Request, analyze};
 use frontline::questions::QuestionId;
-use frontline::render::{Renderer, build_view};
+use frontline::render::Renderer;
 use frontline::snapshot::Snapshot;
 use std::path::{Path, PathBuf};
 
@@ -100,7 +101,8 @@ fn longer_enterprise_cycle_is_found_and_others_are_not() {
 
 #[test]
 fn reworded_question_is_reported_as_drift_first() {
-    let d = planted();
+    let (old, new) = (snapshot(data("old.csv")), snapshot(data("new.csv")));
+    let d = diff::diff(&old, &new);
     let w: Vec<_> = d
         .drift
         .iter()
@@ -110,7 +112,7 @@ fn reworded_question_is_reported_as_drift_first() {
     assert_eq!(w[0].subject, "website_changes");
     let md = Renderer::new(None)
         .unwrap()
-        .diff_markdown(&frontline::render::build_diff_view(&d))
+        .diff_markdown(&frontline::briefing::diff_briefing(&old, &new, &d))
         .unwrap();
     let drift_at = md.find("Survey changes").unwrap();
     assert!(drift_at < md.find("## Headlines").unwrap());

@@ -2,9 +2,10 @@
 //! to what marketing reads shows up as a reviewable diff
 //! (`cargo insta review`).
 
+use frontline::briefing::build_with;
 use frontline::config::Config;
 use frontline::pipeline::{Request, analyze};
-use frontline::render::{Renderer, build_view_with};
+use frontline::render::Renderer;
 use std::path::{Path, PathBuf};
 
 fn sample(name: &str) -> PathBuf {
@@ -26,7 +27,7 @@ fn snapshot(name: &str) -> frontline::snapshot::Snapshot {
 fn sample_report_markdown() {
     let q2 = snapshot("2026-Q2.csv");
     let q3 = snapshot("2026-Q3.csv");
-    let view = build_view_with(&q3, Some(&q2), std::slice::from_ref(&q2));
+    let view = build_with(&q3, Some(&q2), std::slice::from_ref(&q2));
     let md = Renderer::new(None).unwrap().markdown(&view).unwrap();
     insta::assert_snapshot!("sample_2026_q3_report_md", md);
 }

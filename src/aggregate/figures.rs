@@ -1,7 +1,8 @@
 //! The figures of one question, by the kind of its answers: themes,
 //! personas, stages, durations, ratings, tone, competitors.
 
-use super::{Answers, Context, quotes};
+use super::quotes::{self, Candidate, Used};
+use super::{Answers, Context};
 use crate::normalize::{DurationRange, Rating, emerging};
 use crate::questions::{AnswerKind, QuestionId};
 use crate::snapshot::{
@@ -12,12 +13,29 @@ use crate::stats::quantile;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Fills the kind-specific figures of `s`.
-pub(super) fn fill(ctx: &Context, q: QuestionId, answers: &Answers, s: &mut QuestionSummary) {
+/// `tags` gives the segment value to show beside each respondent's quotes.
+pub(super) fn fill(
+    ctx: &Context,
+    q: QuestionId,
+    answers: &Answers,
+    tags: &BTreeMap<usize, String>,
+    s: &mut QuestionSummary,
+) {
     let n = answers.len();
     match q.kind() {
         AnswerKind::CodedList | AnswerKind::CodedText => {
-            s.themes = themes(ctx, q, answers);
-            s.emerging = emerging_themes(ctx, q, answers);
+            // One set of used quotes per question: a quote shows under the
+            // first (largest) theme that picks it, never twice.
+            let mut used = Used::default();
+            // Named themes choose first, then emerging groups, and what the
+            // codebook missed (`other`) takes what is left.
+            let (mut themes, other) = themes(ctx, q, answers, tags, &mut used);
+            s.emerging = emerging_themes(ctx, answers, tags, &mut used);
+            if let Some(t) = themes.iter_mut().find(|t| t.id == "other") {
+                t.quote_details = quotes::pick(ctx, &other, tags, &mut used);
+                t.quotes = t.quote_details.iter().map(|q| q.text.clone()).collect();
+            }
+            s.themes = themes;
             if q.kind() == AnswerKind::CodedText {
                 s.tone = respondent_counts(answers, |a| {
                     a.items
@@ -122,73 +140,130 @@ fn theme_label(ctx: &Context, q: QuestionId, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-fn themes(ctx: &Context, q: QuestionId, answers: &Answers) -> Vec<ThemeSummary> {
-    let mut items: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+/// The question's themes, largest first, with quotes for all but `other`,
+/// whose candidates are returned for picking later.
+fn themes<'a>(
+    ctx: &Context,
+    q: QuestionId,
+    answers: &Answers<'a>,
+    tags: &BTreeMap<usize, String>,
+    used: &mut Used,
+) -> (Vec<ThemeSummary>, Vec<Candidate<'a>>) {
+    let mut items: BTreeMap<&str, Vec<Candidate>> = BTreeMap::new();
     for (r, a) in answers {
         for item in &a.items {
             for hit in &item.themes {
-                items
-                    .entry(hit.id.as_str())
-                    .or_default()
-                    .push((*r, item.text.as_str()));
+                items.entry(hit.id.as_str()).or_default().push(Candidate {
+                    respondent: *r,
+                    text: item.text.as_str(),
+                    confidence: quotes::confidence(item.themes.len()),
+                });
             }
         }
     }
     let n = answers.len();
-    let mut out: Vec<ThemeSummary> = items
+    let mut out: Vec<(ThemeSummary, Vec<Candidate>)> = items
         .into_iter()
         .map(|(id, members)| {
-            let respondents = members.iter().map(|m| m.0).collect::<BTreeSet<_>>().len();
-            ThemeSummary {
+            let respondents = members
+                .iter()
+                .map(|m| m.respondent)
+                .collect::<BTreeSet<_>>()
+                .len();
+            let t = ThemeSummary {
                 id: id.to_string(),
                 label: theme_label(ctx, q, id),
                 respondents,
                 share: round4(respondents as f64 / n.max(1) as f64),
                 items: members.len(),
-                quotes: quotes::pick(ctx, &members),
-            }
+                quotes: vec![],
+                quote_details: vec![],
+            };
+            (t, members)
         })
         .collect();
     // `other` goes last whatever its size: it is what the codebook missed.
-    out.sort_by(|a, b| {
+    out.sort_by(|(a, _), (b, _)| {
         (a.id == "other")
             .cmp(&(b.id == "other"))
             .then(b.respondents.cmp(&a.respondents))
             .then_with(|| a.id.cmp(&b.id))
     });
-    out
+    // Quotes are picked in that order, so the largest theme gets first
+    // choice of a quote that several themes share.
+    let mut other = vec![];
+    let themes = out
+        .into_iter()
+        .map(|(mut t, members)| {
+            if t.id == "other" {
+                other = members;
+            } else {
+                t.quote_details = quotes::pick(ctx, &members, tags, used);
+                t.quotes = t.quote_details.iter().map(|q| q.text.clone()).collect();
+            }
+            t
+        })
+        .collect();
+    (themes, other)
 }
 
-fn emerging_themes(ctx: &Context, q: QuestionId, answers: &Answers) -> Vec<EmergingSummary> {
+fn emerging_themes(
+    ctx: &Context,
+    answers: &Answers,
+    tags: &BTreeMap<usize, String>,
+    used: &mut Used,
+) -> Vec<EmergingSummary> {
     // Grouped as they will be quoted, redacted: a buyer named in several
     // answers ("Maria Gonzalez, their CFO") must not become a label.
     let names: Vec<&str> = ctx.names.iter().map(String::as_str).collect();
-    let redacted: Vec<(usize, String)> = answers
+    let redacted: Vec<(usize, String, bool)> = answers
         .iter()
         .flat_map(|(r, a)| {
-            a.items
-                .iter()
-                .filter(|i| i.themes.iter().any(|t| t.id == "other"))
-                .map(move |i| (*r, i.text.as_str()))
+            a.items.iter().map(move |i| {
+                let other = i.themes.iter().any(|t| t.id == "other");
+                (*r, i.text.as_str(), other)
+            })
         })
-        .map(|(r, t)| (r, crate::normalize::redact::redact(t, &names)))
+        .map(|(r, t, other)| (r, crate::normalize::redact::redact(t, &names), other))
         .collect();
-    let others: Vec<(usize, &str)> = redacted.iter().map(|(r, t)| (*r, t.as_str())).collect();
+    let others: Vec<(usize, &str)> = redacted
+        .iter()
+        .filter(|x| x.2)
+        .map(|(r, t, _)| (*r, t.as_str()))
+        .collect();
     if others.is_empty() {
         return vec![];
     }
-    let background: Vec<&str> = answers
-        .iter()
-        .flat_map(|(_, a)| a.items.iter().map(|i| i.text.as_str()))
-        .collect();
-    let _ = q;
-    emerging::discover(&others, &background)
+    let all: Vec<(usize, &str)> = redacted.iter().map(|(r, t, _)| (*r, t.as_str())).collect();
+    let background: Vec<&str> = all.iter().map(|(_, t)| *t).collect();
+    let mut found = emerging::discover(&others, &background);
+    // Every rep in the group counts, also where a codebook theme matched
+    // their item by a stray word.
+    emerging::widen(&mut found, &all);
+    let seed: BTreeSet<(usize, &str)> = others.iter().copied().collect();
+    found
         .into_iter()
         .map(|e| {
-            let members: Vec<(usize, &str)> =
-                e.items.iter().map(|(r, t)| (*r, t.as_str())).collect();
+            // Grouped by shared words: every member fits as well as any,
+            // but an item no theme matched is quoted before one a theme
+            // did (that one's coding is in doubt).
+            let members: Vec<Candidate> = e
+                .items
+                .iter()
+                .map(|(r, t)| Candidate {
+                    respondent: *r,
+                    text: t.as_str(),
+                    confidence: if seed.contains(&(*r, t.as_str())) {
+                        1.0
+                    } else {
+                        0.5
+                    },
+                })
+                .collect();
+            let quote_details = quotes::pick(ctx, &members, tags, used);
             EmergingSummary {
-                quotes: quotes::pick(ctx, &members),
+                quotes: quote_details.iter().map(|q| q.text.clone()).collect(),
+                quote_details,
                 label: e.label,
                 terms: e.terms,
                 respondents: e.respondents,

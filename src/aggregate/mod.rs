@@ -11,8 +11,11 @@ use std::collections::{BTreeMap, BTreeSet};
 mod figures;
 mod head_to_head;
 mod highlights;
+mod profiles;
 mod quotes;
 pub mod segments;
+
+pub use profiles::persona_profiles;
 
 pub use head_to_head::head_to_head;
 
@@ -100,7 +103,8 @@ fn summarize(
         by_segment: vec![],
         highlights: vec![],
     };
-    figures::fill(ctx, q, &answers, &mut s);
+    let tags = quote_tags(ctx, &answers);
+    figures::fill(ctx, q, &answers, &tags, &mut s);
     s.by_segment = segments(ctx, q, &answers);
     s.highlights = highlights::highlights(&s);
     s
@@ -182,6 +186,45 @@ fn segments(ctx: &Context, q: QuestionId, answers: &Answers) -> Vec<SegmentBreak
                 segment: name,
                 cells,
             }
+        })
+        .collect()
+}
+
+/// The segment value shown beside each respondent's quotes: of the segment
+/// with the most values (the finest split, e.g. customer size), and only
+/// when the respondent's group is shown for this question, so a tag never
+/// points at a group too small to show.
+fn quote_tags(ctx: &Context, answers: &Answers) -> BTreeMap<usize, String> {
+    let names = segment_names(ctx.survey);
+    let values = |name: &str| {
+        answers
+            .iter()
+            .filter_map(|(i, _)| ctx.survey.responses[*i].segments.get(name))
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    let Some((name, _)) = names
+        .iter()
+        .rev()
+        .max_by_key(|(n, _)| values(n))
+        .filter(|(n, _)| values(n) > 1)
+    else {
+        return BTreeMap::new();
+    };
+    let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, _) in answers {
+        let v = ctx.survey.responses[*i].segments.get(name);
+        *sizes
+            .entry(v.map_or(NO_ANSWER, String::as_str))
+            .or_default() += 1;
+    }
+    let sizes: Vec<(&str, usize)> = sizes.into_iter().collect();
+    let hidden = hidden_cells(&sizes, ctx.settings.min_cell_size);
+    answers
+        .iter()
+        .filter_map(|(i, _)| {
+            let v = ctx.survey.responses[*i].segments.get(name)?;
+            (!hidden.contains(v)).then(|| (*i, v.clone()))
         })
         .collect()
 }

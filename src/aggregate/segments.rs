@@ -7,8 +7,7 @@
 use crate::ingest::{Role, Survey};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The group that values held by too few reps are folded into.
-pub const OTHER_VALUES: &str = "(other answers)";
+pub use crate::snapshot::OTHER_VALUES;
 
 /// Answers longer than this on average are sentences, not groups.
 const MAX_MEAN_CHARS: usize = 40;

@@ -1,11 +1,12 @@
 //! `frontline diff`: two quarters compared.
 
-use super::{load_config, say};
+use super::{load_config, say, warn};
+use frontline::briefing::diff_briefing;
 use frontline::config::Config;
 use frontline::diff;
 use frontline::error::Error;
 use frontline::pipeline::{self, Request};
-use frontline::render::{Renderer, build_diff_view};
+use frontline::render::Renderer;
 use frontline::snapshot::Snapshot;
 use std::path::{Path, PathBuf};
 
@@ -116,13 +117,16 @@ pub fn run(a: Args) -> Result<i32, Error> {
     let old = load_side_with(&a.old, &config)?;
     let new = load_side_with(&a.new, &config)?;
     let d = diff::diff(&old, &new);
+    let view = diff_briefing(&old, &new, &d);
+    if !view.order_warning.is_empty() {
+        warn(&format!("warning: {}", view.order_warning));
+    }
     match renderer {
         None => {
             let json = serde_json::to_string_pretty(&d).expect("diff serializes");
             super::print_out(&format!("{json}\n"))?;
         }
         Some(r) => {
-            let view = build_diff_view(&d);
             let out = a.out.unwrap_or_else(|| {
                 // The labels were checked when read; keeping only letters,
                 // digits and dashes makes sure no label can climb folders.

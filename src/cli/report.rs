@@ -2,9 +2,10 @@
 //! `snapshot.json` out.
 
 use super::{ReadArgs, report_warnings, say, warn};
+use frontline::briefing::{self, history};
 use frontline::error::Error;
 use frontline::pipeline::{self, Request};
-use frontline::render::{Renderer, build_view_with};
+use frontline::render::Renderer;
 use frontline::snapshot::Snapshot;
 use std::path::Path;
 use std::path::PathBuf;
@@ -88,7 +89,13 @@ pub fn run(a: Args) -> Result<i32, Error> {
             .join(snapshot.quarter.clone().unwrap_or_else(|| "undated".into()))
     });
     let history = match &a.history {
-        Some(dir) => load_history(dir, snapshot.quarter.as_deref())?,
+        Some(dir) => {
+            let (h, notes) = history::arrange(snapshot, load_history(dir)?);
+            for n in notes {
+                warn(&format!("warning: history in {}: {n}", dir.display()));
+            }
+            h
+        }
         None => vec![],
     };
     let previous = match &a.previous {
@@ -98,7 +105,7 @@ pub fn run(a: Args) -> Result<i32, Error> {
     if !a.force {
         refuse_other_quarter(&out, snapshot.quarter.as_deref())?;
     }
-    let view = build_view_with(snapshot, previous.as_ref(), &history);
+    let view = briefing::build_with(snapshot, previous.as_ref(), &history);
     let (md, html, json) = (
         renderer.markdown(&view)?,
         renderer.html(&view)?,
@@ -160,11 +167,10 @@ fn refuse_other_quarter(out: &Path, quarter: Option<&str>) -> Result<(), Error> 
     })
 }
 
-/// The snapshots of earlier quarters in `dir` (its own snapshot.json and
-/// those one folder down), oldest first, one per quarter; the current
-/// quarter's own snapshot, when re-running, is left out. A snapshot that
-/// cannot be read is skipped with a warning rather than stopping the report.
-fn load_history(dir: &Path, current: Option<&str>) -> Result<Vec<Snapshot>, Error> {
+/// The snapshots in `dir` (its own snapshot.json and those one folder
+/// down); the library puts them in quarter order. A snapshot that cannot
+/// be read is skipped with a warning rather than stopping the report.
+fn load_history(dir: &Path) -> Result<Vec<Snapshot>, Error> {
     let read_err = |e: std::io::Error| Error::Read {
         path: dir.to_path_buf(),
         what: format!(
@@ -179,29 +185,13 @@ fn load_history(dir: &Path, current: Option<&str>) -> Result<Vec<Snapshot>, Erro
     paths.sort();
     let mut out: Vec<Snapshot> = vec![];
     for p in paths.into_iter().filter(|p| p.is_file()) {
-        let s = match super::diff::load_side(&p, None) {
-            Ok(s) => s,
-            Err(e) => {
-                warn(&format!(
-                    "warning: skipping {} in the history: {e}",
-                    p.display()
-                ));
-                continue;
-            }
-        };
-        let Some(q) = s.quarter.clone() else { continue };
-        if Some(q.as_str()) >= current && current.is_some() {
-            continue;
-        }
-        if out.iter().any(|o| o.quarter.as_deref() == Some(q.as_str())) {
-            warn(&format!(
-                "warning: {} is a second snapshot of {q}; the first one found is used",
+        match super::diff::load_side(&p, None) {
+            Ok(s) => out.push(s),
+            Err(e) => warn(&format!(
+                "warning: skipping {} in the history: {e}",
                 p.display()
-            ));
-            continue;
+            )),
         }
-        out.push(s);
     }
-    out.sort_by(|a, b| a.quarter.cmp(&b.quarter));
     Ok(out)
 }

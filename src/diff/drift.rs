@@ -4,7 +4,7 @@
 //! only one quarter's codebook are not reported as new or gone.
 
 use crate::questions::QuestionId;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{OTHER_VALUES, Snapshot};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -94,11 +94,19 @@ fn segments(old: &Snapshot, new: &Snapshot) -> Vec<Drift> {
         };
         match (o, n) {
             (Some(o), Some(n)) => {
-                let ov: BTreeSet<&str> = o.values.iter().map(|v| v.key.as_str()).collect();
-                let nv: BTreeSet<&str> = n.values.iter().map(|v| v.key.as_str()).collect();
+                // The group of rare values coming or going is no change of
+                // the options (and must not read as one on the first page).
+                let keys = |s: &'_ crate::snapshot::SegmentSummary| -> BTreeSet<String> {
+                    s.values
+                        .iter()
+                        .map(|v| v.key.clone())
+                        .filter(|k| k != OTHER_VALUES)
+                        .collect()
+                };
+                let (ov, nv) = (keys(o), keys(n));
                 if ov != nv {
-                    let added: Vec<&str> = nv.difference(&ov).copied().collect();
-                    let removed: Vec<&str> = ov.difference(&nv).copied().collect();
+                    let added: Vec<&str> = nv.difference(&ov).map(String::as_str).collect();
+                    let removed: Vec<&str> = ov.difference(&nv).map(String::as_str).collect();
                     out.push(d(
                         DriftKind::SegmentOptions,
                         segment_message(&n.header, &added, &removed),
@@ -194,4 +202,39 @@ pub(super) fn one_sided_themes(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::{Count, SegmentSummary};
+
+    fn with_values(values: &[&str]) -> Snapshot {
+        let mut s = crate::render::tests::snapshot_of(&[("SMB", "price", "3 months")]);
+        s.segments = vec![SegmentSummary {
+            name: "product_line".into(),
+            header: "Which product line?".into(),
+            values: values
+                .iter()
+                .map(|v| Count {
+                    key: v.to_string(),
+                    label: v.to_string(),
+                    count: 5,
+                    share: 0.5,
+                })
+                .collect(),
+        }];
+        s
+    }
+
+    #[test]
+    fn the_rare_values_group_is_no_change_of_options() {
+        let old = with_values(&["AC", "FSS", OTHER_VALUES]);
+        assert!(segments(&old, &with_values(&["AC", "FSS"])).is_empty());
+        assert!(segments(&with_values(&["AC"]), &with_values(&["AC", OTHER_VALUES])).is_empty());
+        let d = segments(&old, &with_values(&["AC", "LATAM"]));
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("first seen this quarter: LATAM"));
+        assert!(d[0].message.ends_with("): FSS"), "{}", d[0].message);
+    }
 }

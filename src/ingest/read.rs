@@ -382,9 +382,20 @@ impl<'p> Source<'p> {
 }
 
 /// The first `max` characters of `s`.
+/// A header cut to `max` characters, at the last word boundary: a word cut
+/// in half ("during" -> "dur") would read as another word (French "durée").
 fn cut(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
-        Some((at, _)) => s[..at].to_string(),
+        Some((at, c)) => {
+            let head = &s[..at];
+            if !c.is_alphanumeric() {
+                return head.to_string();
+            }
+            match head.rfind(|ch: char| !ch.is_alphanumeric()) {
+                Some(b) => head[..b].trim_end().to_string(),
+                None => head.to_string(),
+            }
+        }
         None => s.to_string(),
     }
 }
@@ -394,4 +405,17 @@ fn timestamp_header(placed: &[Placed]) -> Option<String> {
         .iter()
         .find(|p| p.role == Role::Timestamp)
         .map(|p| p.field.text.clone())
+}
+
+#[cfg(test)]
+mod cut_tests {
+    use super::cut;
+
+    #[test]
+    fn a_long_header_is_cut_at_a_word_boundary() {
+        assert_eq!(cut("data collected during", 17), "data collected");
+        assert_eq!(cut("data collected during", 15), "data collected");
+        assert_eq!(cut("short", 10), "short");
+        assert_eq!(cut("abcdef", 3), "abc");
+    }
 }

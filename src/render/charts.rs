@@ -14,10 +14,15 @@
 
 mod bars;
 mod columns;
+mod grid;
 mod spark;
+mod strip;
 mod svg;
 
-pub use svg::percent;
+pub use grid::{StackPart, heatmap, stacked_bars};
+pub use spark::{TrendAxis, trend_line};
+pub use strip::strip_plot;
+pub use svg::{MAX_WIDTH, PHONE_WIDTH, percent, phone_font_px};
 
 /// One row of a horizontal bar chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +36,10 @@ pub struct Bar {
     pub count: usize,
     /// Short text after the value, e.g. "+12 pts since Q1".
     pub note: Option<String>,
+    /// Last quarter's share, drawn as a tick across the bar.
+    pub previous: Option<f64>,
+    /// CSS class of the bar: `bar` plus `bad` or `good` news colours it.
+    pub news: Option<String>,
 }
 
 /// Options of [`bar_chart`].
@@ -38,7 +47,7 @@ pub struct Bar {
 pub struct BarOpts {
     /// What the chart shows; starts the accessible summary.
     pub title: String,
-    /// Total width in px (default 640).
+    /// Total width in px (default 400).
     pub width: u32,
     /// Value at which a bar spans the whole plot. `None` scales to the
     /// largest value; `Some(1.0)` makes charts of shares comparable.
@@ -49,7 +58,7 @@ impl Default for BarOpts {
     fn default() -> Self {
         BarOpts {
             title: String::new(),
-            width: 640,
+            width: MAX_WIDTH as u32,
             max_value: None,
         }
     }
@@ -64,8 +73,12 @@ pub struct DivergingOpts {
     pub left_label: String,
     /// Heading over the right bars, e.g. "We win"; none when empty.
     pub right_label: String,
-    /// Total width in px (default 640).
+    /// Total width in px (default 400).
     pub width: u32,
+    /// The sides are news (default): the left bars in the bad-news colour
+    /// (where competitors do better), the right in the good-news one. Off
+    /// for two sides that are neither (objections and prospect questions).
+    pub news: bool,
 }
 
 impl Default for DivergingOpts {
@@ -74,7 +87,8 @@ impl Default for DivergingOpts {
             title: String::new(),
             left_label: String::new(),
             right_label: String::new(),
-            width: 640,
+            width: MAX_WIDTH as u32,
+            news: true,
         }
     }
 }

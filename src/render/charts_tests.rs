@@ -12,6 +12,8 @@ fn bar(label: &str, value: f64, count: usize, note: Option<&str>) -> Bar {
         value,
         count,
         note: note.map(str::to_string),
+        previous: None,
+        news: None,
     }
 }
 
@@ -140,11 +142,14 @@ fn all_charts(label: &str) -> Vec<String> {
         left_label: label.to_string(),
         right_label: label.to_string(),
         width: 640,
+        news: true,
     };
     vec![
         bar_chart(&bars, &opts),
         histogram(&[(label.to_string(), 4)], label),
         sparkline(&values, &[label.to_string()], 120, 24),
+        trend_line(&values, &[label.to_string()], TrendAxis::Share),
+        trend_line(&values, &[label.to_string()], TrendAxis::Days),
         diverging_bar(&[(label.to_string(), 0.2, 0.7)]),
         diverging_bar_with(&[(label.to_string(), 0.2, 0.7)], &dopts),
         bar_chart(&[], &opts),
@@ -250,6 +255,25 @@ fn diverging_bars_sit_either_side_of_the_centre() {
 }
 
 #[test]
+fn long_side_headings_wrap_and_plain_sides_are_not_news_coloured() {
+    let opts = DivergingOpts {
+        title: s("Objections and questions"),
+        left_label: s("Questions prospects ask"),
+        right_label: s("Objections prospects raise"),
+        news: false,
+        ..DivergingOpts::default()
+    };
+    let svg = diverging_bar_with(&sample_diverging(), &opts);
+    assert!(svg.contains(">Objections prospects</text>"), "{svg}");
+    assert!(svg.contains(">raise</text>"), "{svg}");
+    assert!(
+        !svg.contains("bar-left") && !svg.contains("#d55e00"),
+        "no bad-news colour"
+    );
+    assert_eq!(rect_widths(&svg, "bar bar-a").len(), 2);
+}
+
+#[test]
 fn snapshot_bar_chart() {
     let opts = BarOpts {
         title: s("Objections"),
@@ -276,6 +300,7 @@ fn snapshot_diverging() {
         left_label: s("We lose"),
         right_label: s("We win"),
         width: 640,
+        news: true,
     };
     insta::assert_snapshot!(diverging_bar_with(&sample_diverging(), &opts));
 }
@@ -297,5 +322,60 @@ proptest! {
         let rows: Vec<(String, f64, f64)> = labels.iter().zip(&values)
             .map(|(l, v)| (l.clone(), *v, -*v)).collect();
         assert_well_formed(&diverging_bar(&rows));
+    }
+}
+
+/// The y coordinates of a chart's polyline.
+fn line_ys(svg: &str) -> Vec<f64> {
+    let at = svg.find("points=\"").expect("a line") + 8;
+    svg[at..]
+        .split('"')
+        .next()
+        .unwrap()
+        .split(' ')
+        .map(|p| p.split(',').nth(1).unwrap().parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn trend_lines_share_one_0_to_100_axis_and_days_get_their_own() {
+    let q = vec![s("2026-Q2"), s("2026-Q3")];
+    let big = trend_line(&[Some(0.23), Some(0.70)], &q, TrendAxis::Share);
+    let small = trend_line(&[Some(0.23), Some(0.30)], &q, TrendAxis::Share);
+    for svg in [&big, &small] {
+        assert!(
+            svg.contains(">100%</text>") && svg.contains(">0%</text>"),
+            "{svg}"
+        );
+    }
+    assert!(big.contains(">2026-Q2 23%</text>") && big.contains(">2026-Q3 70%</text>"));
+    // The same scale: a 47-point rise climbs about seven times as far as a
+    // 7-point one, and both start at the same height.
+    let (b, m) = (line_ys(&big), line_ys(&small));
+    assert_eq!(b[0], m[0]);
+    let ratio = (b[0] - b[1]) / (m[0] - m[1]);
+    assert!((ratio - 47.0 / 7.0).abs() < 0.5, "{ratio}");
+    let days = trend_line(&[Some(90.0), Some(82.0)], &q, TrendAxis::Days);
+    assert!(
+        days.contains(">90</text>") && days.contains(">0</text>"),
+        "{days}"
+    );
+    assert!(days.contains(">2026-Q3 82 days</text>"));
+    assert!(days.contains(
+        "aria-label=\"Trend on a scale of 0 to 90 days: 2026-Q2 90 days, 2026-Q3 82 days\""
+    ));
+}
+
+#[test]
+fn the_days_axis_tops_out_at_a_round_number() {
+    let q = vec![s("a"), s("b")];
+    for (max, top) in [
+        (25.0, ">30</text>"),
+        (82.0, ">90</text>"),
+        (320.0, ">330</text>"),
+        (400.0, ">450</text>"),
+    ] {
+        let svg = trend_line(&[Some(max / 2.0), Some(max)], &q, TrendAxis::Days);
+        assert!(svg.contains(top), "{max}: {svg}");
     }
 }

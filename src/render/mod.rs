@@ -1,25 +1,24 @@
-//! Render: pure functions from a snapshot to Markdown and HTML text.
+//! Render: short, pure formatters from the briefing model to Markdown and
+//! HTML text.
 //!
-//! Both formats are drawn from one view model (`view`) by tera templates
-//! embedded from `templates/` (a user folder can override them). Survey
-//! text is escaped in both: Markdown by the `md` filter, HTML by tera's
-//! autoescaping; charts are inline SVG built by `charts`.
+//! The model (`crate::briefing`) computes everything once; tera templates
+//! embedded from `templates/` (a user folder can override them) only lay
+//! it out. Survey text is escaped in both: Markdown by the `md` filter,
+//! HTML by tera's autoescaping; charts are inline SVG built by `charts`
+//! from the model (`figures`), handed to the HTML templates as `charts`.
 
 use crate::branding::Branding;
+use crate::briefing::{self, Briefing, DiffBriefing};
 use crate::snapshot::Snapshot;
 use std::path::Path;
 use tera::Tera;
 use thiserror::Error;
 
 pub mod charts;
-pub(crate) mod diff_view;
 mod escape;
-mod history;
-mod view;
+mod figures;
 
-pub use diff_view::{DiffView, build_diff_view};
 pub use escape::md_escape;
-pub use view::{ReportView, build_view, build_view_with};
 
 /// The built-in templates by name; each is overridden by the file
 /// [`template_file_name`] gives in a `--templates` folder.
@@ -79,27 +78,35 @@ impl Renderer {
     }
 
     /// The Markdown briefing.
-    pub fn markdown(&self, view: &ReportView) -> Result<String, RenderError> {
-        self.render("report.md", view)
+    pub fn markdown(&self, b: &Briefing) -> Result<String, RenderError> {
+        self.render("report.md", b, None)
     }
 
     /// The self-contained HTML briefing (inline CSS and SVG, no script).
-    pub fn html(&self, view: &ReportView) -> Result<String, RenderError> {
-        self.render("report.html", view).map(with_csp)
+    pub fn html(&self, b: &Briefing) -> Result<String, RenderError> {
+        self.render("report.html", b, Some(figures::report_charts(b)))
+            .map(with_csp)
     }
 
     /// The Markdown comparison of two quarters.
-    pub fn diff_markdown(&self, view: &DiffView) -> Result<String, RenderError> {
-        self.render("diff.md", view)
+    pub fn diff_markdown(&self, d: &DiffBriefing) -> Result<String, RenderError> {
+        self.render("diff.md", d, None)
     }
 
     /// The self-contained HTML comparison of two quarters.
-    pub fn diff_html(&self, view: &DiffView) -> Result<String, RenderError> {
-        self.render("diff.html", view).map(with_csp)
+    pub fn diff_html(&self, d: &DiffBriefing) -> Result<String, RenderError> {
+        self.render("diff.html", d, Some(figures::diff_charts(d)))
+            .map(with_csp)
     }
 
-    fn render<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<String, RenderError> {
+    fn render<V: serde::Serialize>(
+        &self,
+        name: &str,
+        view: &V,
+        charts: Option<std::collections::BTreeMap<String, String>>,
+    ) -> Result<String, RenderError> {
         let mut ctx = tera::Context::from_serialize(view).map_err(|e| template_error(name, &e))?;
+        ctx.insert("charts", &charts.unwrap_or_default());
         let css = self
             .tera
             .render("style.css", &tera::Context::new())
@@ -154,8 +161,8 @@ fn template_error(name: &str, e: &dyn std::error::Error) -> RenderError {
 /// Renders both formats of a snapshot with the built-in templates.
 pub fn render_both(snapshot: &Snapshot) -> Result<(String, String), RenderError> {
     let r = Renderer::new(None)?;
-    let view = build_view(snapshot);
-    Ok((r.markdown(&view)?, r.html(&view)?))
+    let b = briefing::build(snapshot);
+    Ok((r.markdown(&b)?, r.html(&b)?))
 }
 
 #[cfg(test)]

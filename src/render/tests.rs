@@ -97,6 +97,9 @@ pub(crate) fn snapshot_of(answers: &[(&str, &str, &str)]) -> Snapshot {
         ),
         codebooks: Default::default(),
         head_to_head: vec![],
+        persona_profiles: vec![],
+        team_size: None,
+        survey_dates: None,
         data_quality: DataQuality::default(),
     }
 }
@@ -115,10 +118,13 @@ fn hostile_survey_text_is_escaped_in_both_formats() {
     let (md, html) = render_both(&snap).unwrap();
     assert!(!html.contains("<script>alert"), "{html}");
     assert!(!html.contains("<img src=x"));
-    assert!(html.contains("&lt;script&gt;"));
-    assert!(md.contains("\\<script\\>"), "{md}");
-    assert!(md.contains("\\*\\*bold\\*\\*"));
-    assert!(md.contains("price \\| too high"));
+    // Quotes are stripped of markup (their words stay), and what is left
+    // is escaped, so nothing a rep typed becomes a tag or a link.
+    for out in [&md, &html] {
+        assert!(!out.contains("<script") && !out.contains("<img"), "{out}");
+        assert!(out.contains("alert(1)"), "the words survive");
+        assert!(!out.contains("](http"), "no Markdown link");
+    }
 }
 
 #[test]
@@ -137,4 +143,46 @@ fn html_is_self_contained() {
             );
         }
     }
+}
+
+#[test]
+fn branding_reaches_every_output_readable_in_both_modes() {
+    let snap = snapshot_of(&[("SMB", "price", "3 months"), ("SMB", "budget", "1 month")]);
+    let cfg = crate::config::Config::parse(
+        "[report]\ntitle = \"Northwind briefing\"\ncompany = \"Northwind <Traders>\"\naccent = \"#ffeb3b\"\nlogo = \"l.png\"",
+    )
+    .unwrap();
+    let branding = cfg.branding(Some(b"\x89PNG\r\n\x1a\n\xff\xfe")).unwrap();
+    let (light, dark) = (
+        branding.accent_on_light.clone().unwrap(),
+        branding.accent_on_dark.clone().unwrap(),
+    );
+    assert_ne!(light, "#ffeb3b", "pale yellow is unreadable on white");
+    let r = Renderer::new(None).unwrap().with_branding(branding);
+    let b = briefing::build(&snap);
+    let html = r.html(&b).unwrap();
+    assert!(html.contains(&format!("--accent: {light}; --brand: #ffeb3b;")));
+    assert!(html.contains(&format!("--accent: {dark}; }}")));
+    assert!(html.contains("<img class=\"logo\" src=\"data:image/png;base64,iVBORw0KGgr//g==\""));
+    assert!(html.contains("<span class=\"company\">Northwind &lt;Traders&gt;</span>"));
+    assert!(html.contains(CSP_META));
+    let md = r.markdown(&b).unwrap();
+    assert!(
+        md.contains("**Northwind \\<Traders\\>** · 2 reps answered"),
+        "{md}"
+    );
+    let d = briefing::diff_briefing(&snap, &snap, &crate::diff::diff(&snap, &snap));
+    assert!(
+        r.diff_html(&d)
+            .unwrap()
+            .contains("<span class=\"company\">")
+    );
+    assert!(
+        r.diff_markdown(&d)
+            .unwrap()
+            .contains("· Northwind briefing\n")
+    );
+    // Without branding, no empty brand line and the default accent.
+    let plain = Renderer::new(None).unwrap().html(&b).unwrap();
+    assert!(!plain.contains("class=\"brand\"") && !plain.contains("--brand:"));
 }

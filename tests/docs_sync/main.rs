@@ -92,7 +92,7 @@ fn the_worked_example_renders_on_the_sample_data() {
     let snapshot = sample_snapshot("2026-Q3.csv");
     let renderer = frontline::render::Renderer::new(Some(dir.path())).unwrap();
     let md = renderer
-        .markdown(&frontline::render::build_view(&snapshot))
+        .markdown(&frontline::briefing::build(&snapshot))
         .unwrap_or_else(|e| panic!("the worked example no longer renders: {e}"));
     // The doc shows the output up to the second section.
     let shown: String = md
@@ -146,9 +146,7 @@ fn the_branding_example_renders_the_logo_and_colour() {
         .unwrap()
         .with_branding(branding);
     let out = renderer
-        .html(&frontline::render::build_view(&sample_snapshot(
-            "2026-Q3.csv",
-        )))
+        .html(&frontline::briefing::build(&sample_snapshot("2026-Q3.csv")))
         .unwrap();
     assert!(
         out.contains("<img src=\"data:image/png;base64,iVBORw0KGgr//g==\" alt=\"Northwind\""),

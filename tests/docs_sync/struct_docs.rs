@@ -16,12 +16,12 @@ use std::path::Path;
 /// here.
 pub const ROOTS: [(&str, &str, &str); 3] = [
     (
-        "ReportView",
+        "Briefing",
         "report.md.tera and report.html.tera: the briefing",
         "",
     ),
     (
-        "DiffView",
+        "DiffBriefing",
         "diff.md.tera and diff.html.tera: the comparison",
         "",
     ),
@@ -121,12 +121,12 @@ impl Structs {
     }
 
     /// The definition a field's type names, preferring the file the
-    /// referring struct is in, then the render module.
+    /// referring struct is in, then the briefing model.
     fn find(&self, name: &str, from_file: &str) -> Option<&StructDef> {
         let defs = self.by_name.get(name)?;
         defs.iter()
             .find(|d| d.file == from_file)
-            .or_else(|| defs.iter().find(|d| d.file.contains("/render/")))
+            .or_else(|| defs.iter().find(|d| d.file.contains("/briefing/")))
             .or_else(|| defs.first())
     }
 
@@ -180,7 +180,28 @@ impl Structs {
         let ty = ty.trim();
         if let Some(inner) = generic(ty, "Vec") {
             let (t, r) = self.template_type(inner, file);
+            // "list of number, or empty" would read as an optional list.
+            let t = if t.ends_with(", or empty") {
+                format!("({t})")
+            } else {
+                t
+            };
             return (format!("list of {t}"), r);
+        }
+        if let Some(inner) = ty.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+            // Tuples serialize as lists: a template reaches their parts
+            // as `.0`, `.1`, ...
+            let mut refs = vec![];
+            let parts: Vec<String> = inner
+                .split(',')
+                .enumerate()
+                .map(|(i, part)| {
+                    let (t, r) = self.template_type(part, file);
+                    refs.extend(r);
+                    format!("`.{i}` {t}")
+                })
+                .collect();
+            return (format!("({})", parts.join(", ")), refs);
         }
         if let Some(inner) = generic(ty, "Option") {
             let (t, r) = self.template_type(inner, file);

@@ -2,7 +2,7 @@
 
 use super::svg::{Svg, empty_chart, fit};
 
-const WIDTH: f64 = 640.0;
+const WIDTH: f64 = super::svg::MAX_WIDTH;
 const PLOT_H: f64 = 140.0;
 /// Room above the tallest bar for its count.
 const TOP: f64 = 20.0;

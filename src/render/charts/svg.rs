@@ -4,12 +4,49 @@
 
 use std::fmt::Write;
 
-/// Font size in px; the width estimates below assume it.
-pub(super) const FONT_PX: f64 = 12.0;
+/// Font size in px; the width estimates below assume it. Charts are drawn
+/// at most [`MAX_WIDTH`] wide and shrink to fit a phone (343 px of a 375 px
+/// screen): 13 px x 343 / 400 keeps every label at 11 px or more.
+pub(super) const FONT_PX: f64 = 13.0;
 
-/// Average advance of a sans-serif glyph at [`FONT_PX`]. No font is loaded,
-/// so layout can only estimate; this errs wide so text rarely overflows.
-const CHAR_PX: f64 = 7.0;
+/// The widest a chart is drawn, in px.
+pub const MAX_WIDTH: f64 = 400.0;
+
+/// The narrowest screen the charts must read on, less the page margins.
+pub const PHONE_WIDTH: f64 = 343.0;
+
+/// The rendered font size of a chart `width` wide on a phone.
+pub fn phone_font_px(width: f64) -> f64 {
+    FONT_PX * (PHONE_WIDTH / width).min(1.0)
+}
+
+/// Advance of a glyph in em, from DejaVu Sans (the widest of the common
+/// sans-serif fonts, and Chromium's on Linux): no font is loaded, so
+/// layout can only estimate, and with these widths text set in Arial,
+/// Helvetica, Roboto or Segoe UI takes less room than reserved, never more.
+/// Narrow letters count as narrow, so "Features and functionality" fits
+/// where a flat per-letter estimate cut it.
+fn advance_em(c: char) -> f64 {
+    match c {
+        ' ' | '.' | ',' | '·' | '\'' => 0.32,
+        'i' | 'j' | 'l' | 'I' | 'J' | '!' | '|' => 0.295,
+        'f' | 't' | '/' | ':' | ';' | '-' | '(' | ')' | '[' | ']' => 0.392,
+        'r' => 0.411,
+        's' | 'z' | 'c' | '"' => 0.550,
+        'k' | 'v' | 'x' | 'y' | 'L' => 0.592,
+        'a' | 'b' | 'd' | 'e' | 'g' | 'h' | 'n' | 'o' | 'p' | 'q' | 'u' | 'F' | 'P' | 'T' => 0.635,
+        '0'..='9' | 'E' | 'S' | 'Y' | '$' | '#' | '_' => 0.636,
+        'A' | 'B' | 'C' | 'K' | 'R' | 'V' | 'X' | 'Z' => 0.698,
+        'D' | 'G' | 'H' | 'N' | 'O' | 'Q' | 'U' | '&' => 0.787,
+        'w' => 0.818,
+        '+' | '=' | '<' | '>' | '~' => 0.838,
+        'M' | '%' => 0.950,
+        'm' | 'W' | '@' | '\u{2026}' => 1.0,
+        // Other scripts, accented capitals, emoji: wide, to be safe.
+        c if c.is_ascii() => 0.636,
+        _ => 1.0,
+    }
+}
 
 /// Default ink for text: near-black prints well and passes contrast checks.
 pub(super) const TEXT_FILL: &str = "#222";
@@ -51,19 +88,27 @@ pub fn percent(share: f64) -> String {
 
 /// Estimated rendered width of `s` in px at [`FONT_PX`].
 pub(super) fn text_width(s: &str) -> f64 {
-    s.chars().count() as f64 * CHAR_PX
+    s.chars().map(advance_em).sum::<f64>() * FONT_PX
 }
 
 /// `s` cut to fit `px` (by the same estimate), with an ellipsis when cut.
 pub(super) fn fit(s: &str, px: f64) -> String {
-    let max_chars = (px / CHAR_PX).floor().max(0.0) as usize;
-    if s.chars().count() <= max_chars {
+    if text_width(s) <= px {
         return s.to_string();
     }
-    if max_chars == 0 {
+    let room = px - advance_em('\u{2026}') * FONT_PX;
+    let mut used = 0.0;
+    let mut cut = String::new();
+    for c in s.chars() {
+        used += advance_em(c) * FONT_PX;
+        if used > room {
+            break;
+        }
+        cut.push(c);
+    }
+    if cut.trim().is_empty() {
         return String::new();
     }
-    let mut cut: String = s.chars().take(max_chars - 1).collect();
     cut.truncate(cut.trim_end().len());
     cut.push('\u{2026}');
     cut
