@@ -11,6 +11,7 @@ use frontline::config::Config;
 use frontline::ingest::{self, ReadOptions, Survey};
 use frontline::normalize::{Normalizer, normalize_survey};
 use frontline::pipeline::{self, Request};
+use frontline::questions::QuestionId;
 use frontline::render::Renderer;
 use frontline::sample::{self, Layout, Options};
 use std::path::PathBuf;
@@ -80,6 +81,21 @@ fn normalize_per_item(bencher: Bencher) {
             black_box(n.answer(*q, t));
         }
     });
+}
+
+/// One objections answer of `kb` KB that is a single item with thousands
+/// of overlapping theme matches (the bad-input corpus has a 1 MB one):
+/// coding it must grow linearly with its length (issue 10: shadowing
+/// compared every match with every other).
+#[divan::bench(args = [64, 256, 1024], sample_count = 3)]
+fn normalize_long_answer(bencher: Bencher, kb: usize) {
+    const SENTENCE: &str = "the switching cost is too high and they want support for SSO and \
+        the price is a concern and security review takes long and ";
+    let text: String = SENTENCE.chars().cycle().take(kb << 10).collect();
+    let n = normalizer();
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| black_box(n.answer(QuestionId::Objections, black_box(&text))));
 }
 
 #[divan::bench(args = [100, 1000], sample_count = 5)]
