@@ -400,7 +400,6 @@ fn cut(s: &str, max: usize) -> String {
     }
 }
 
-
 fn timestamp_header(placed: &[Placed]) -> Option<String> {
     placed
         .iter()

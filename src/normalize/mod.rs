@@ -12,6 +12,7 @@ use crate::questions::{AnswerKind, QuestionId};
 use serde::{Deserialize, Serialize};
 
 pub mod codebook;
+pub mod comparable;
 pub mod competitors;
 pub mod duration_words;
 pub mod durations;
