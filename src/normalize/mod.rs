@@ -26,6 +26,7 @@ pub mod redact;
 pub mod split;
 pub mod themes;
 pub mod tidy;
+pub mod title_words;
 pub mod titles;
 pub mod tone;
 pub mod typical;
