@@ -11,6 +11,7 @@
 use crate::questions::{AnswerKind, QuestionId};
 use serde::{Deserialize, Serialize};
 
+pub mod clauses;
 pub mod codebook;
 pub mod comparable;
 pub mod competitors;
