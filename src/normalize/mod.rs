@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 pub mod clauses;
 pub mod codebook;
 pub mod comparable;
+pub mod competitor_names;
 pub mod competitors;
 pub mod duration_words;
 pub mod durations;
@@ -250,6 +251,18 @@ impl Normalizer {
             QuestionId::CompetitorStrengths | QuestionId::OurStrengths | QuestionId::Objections
         ) {
             item.competitors = competitors::find(&text, &self.competitors);
+            // Names no config lists, next to comparison words; never a
+            // respondent (docs/coding.md, "Competitors without a config").
+            let is_person = |name: &str| self.privacy.is_person(name);
+            for name in competitor_names::recognise(&text, is_person) {
+                if !item
+                    .competitors
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(&name))
+                {
+                    item.competitors.push(name);
+                }
+            }
         }
         item.text = text;
         item
