@@ -60,7 +60,8 @@ pub fn read_and_code(req: &Request) -> Result<(Survey, Normalizer, Vec<CodedResp
     tidy_segments(&mut survey);
     aggregate::segments::screen(&mut survey, req.config.min_cell_size);
     let base = Normalizer::new(codebooks(&req.config)?, req.config.competitors.clone())
-        .with_privacy(privacy);
+        .with_privacy(privacy)
+        .with_own_names(req.config.report.company.iter().cloned().collect());
     let (normalizer, coded) = normalize::normalize_survey(&survey, &base);
     Ok((survey, normalizer, coded))
 }

@@ -9,8 +9,25 @@
 //! for:") is not an item; a label that belongs to its sentence
 //! ("Wrenchly: cheaper. Ductwise: brand.") stays with it.
 
+use super::words::is_common;
 use regex::Regex;
 use std::sync::OnceLock;
+
+/// Nouns that announce a list ("Fears: a failed rollout, the union").
+const LEAD_IN_NOUNS: [&str; 12] = [
+    "fears",
+    "frustrations",
+    "pressures",
+    "concerns",
+    "objections",
+    "questions",
+    "reasons",
+    "things",
+    "thing",
+    "bought",
+    "why",
+    "asks",
+];
 
 /// The most words a lead-in before a colon may have.
 const LEAD_IN_WORDS: usize = 4;
@@ -78,9 +95,14 @@ pub fn sentences(line: &str, is_abbreviation: impl Fn(&str) -> bool) -> Option<V
 pub fn after_lead_in(line: &str) -> Option<&str> {
     let (head, rest) = line.split_once(':')?;
     let words = head.split_whitespace().count();
-    let plain = head
-        .chars()
-        .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\'' || c == '’');
+    // Common words only ("Mostly", "Two things", "They ask for"):
+    // "Tailspin: cheaper, QuickBooks" names whom the list is about, and the
+    // name must stay with it.
+    let plain = head.split_whitespace().all(|w| {
+        let w = w.to_lowercase();
+        w.chars().all(char::is_alphabetic)
+            && (is_common(&w) || w.ends_with("ly") || LEAD_IN_NOUNS.contains(&w.as_str()))
+    });
     let rest = rest.trim();
     // "Fears: the audit. Pressures: the budget": labels, not a lead-in.
     let labelled_again = rest.contains(": ");

@@ -163,6 +163,8 @@ pub struct Normalizer {
     pub competitors: Vec<String>,
     /// Who the respondents are: no discovered competitor is a person.
     pub privacy: crate::privacy::Privacy,
+    /// Our own company and product names: never a competitor.
+    pub own_names: Vec<String>,
 }
 
 impl Normalizer {
@@ -171,7 +173,14 @@ impl Normalizer {
             codebooks,
             competitors,
             privacy: Default::default(),
+            own_names: vec![],
         }
+    }
+
+    /// The same normalizer, told our own company and product names.
+    pub fn with_own_names(mut self, names: Vec<String>) -> Normalizer {
+        self.own_names = names;
+        self
     }
 
     /// The same normalizer, told who the respondents are.
@@ -253,8 +262,11 @@ impl Normalizer {
             item.competitors = competitors::find(&text, &self.competitors);
             // Names no config lists, next to comparison words; never a
             // respondent (docs/coding.md, "Competitors without a config").
-            let is_person = |name: &str| self.privacy.is_person(name);
-            for name in competitor_names::recognise(&text, is_person) {
+            let excluded = |name: &str| {
+                self.privacy.is_person(name)
+                    || self.own_names.iter().any(|o| o.eq_ignore_ascii_case(name))
+            };
+            for name in competitor_names::recognise(&text, excluded) {
                 if !item
                     .competitors
                     .iter()
