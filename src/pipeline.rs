@@ -80,7 +80,8 @@ pub fn read_and_code_with(
     tidy_segments(&mut survey);
     aggregate::segments::screen(&mut survey, req.config.min_cell_size);
     let base = Normalizer::new(codebooks(&req.config)?, req.config.competitors.clone())
-        .with_privacy(privacy);
+        .with_privacy(privacy)
+        .with_own_names(req.config.report.company.iter().cloned().collect());
     progress.stage("coding", survey.responses.len() as u64);
     let (normalizer, coded) = normalize::normalize_survey_with(&survey, &base, progress);
     Ok((survey, normalizer, coded))
