@@ -4,10 +4,12 @@
 //! them reads standard input).
 
 use crate::aggregate::{self, Settings};
+use crate::alignment::{self, MessagingFormat, Side};
 use crate::config::Config;
 use crate::error::Error;
 use crate::ingest::{self, Platform, ReadOptions, Role, Survey};
 use crate::normalize::{self, Codebooks, CodedResponse, Normalizer};
+use crate::progress::{Progress, Silent};
 use crate::quarter::{self, Quarter};
 use crate::questions::QuestionId;
 use crate::snapshot::{
@@ -31,6 +33,14 @@ pub struct Request {
     pub max_input_bytes: Option<u64>,
 }
 
+/// Marketing's side of `report --marketing`: its mirror-survey exports and
+/// the published messaging (text and format; the CLI reads the file).
+#[derive(Debug, Clone, Default)]
+pub struct AlignmentRequest {
+    pub marketing: Vec<PathBuf>,
+    pub messaging: Option<(String, MessagingFormat)>,
+}
+
 /// Every stage's result, for the commands that need more than the snapshot.
 pub struct Analysis {
     pub survey: Survey,
@@ -46,6 +56,16 @@ pub fn codebooks(config: &Config) -> Result<Codebooks, Error> {
 
 /// Reads and codes the exports, without aggregating.
 pub fn read_and_code(req: &Request) -> Result<(Survey, Normalizer, Vec<CodedResponse>), Error> {
+    read_and_code_with(req, &Silent)
+}
+
+/// As [`read_and_code`], reporting progress: the stage `reading`, then
+/// `coding` one step per response.
+pub fn read_and_code_with(
+    req: &Request,
+    progress: &dyn Progress,
+) -> Result<(Survey, Normalizer, Vec<CodedResponse>), Error> {
+    progress.stage("reading", 0);
     let opts = ReadOptions {
         platform: req.platform,
         include_incomplete: req.config.include_incomplete,
@@ -60,21 +80,74 @@ pub fn read_and_code(req: &Request) -> Result<(Survey, Normalizer, Vec<CodedResp
     tidy_segments(&mut survey);
     aggregate::segments::screen(&mut survey, req.config.min_cell_size);
     let base = Normalizer::new(codebooks(&req.config)?, req.config.competitors.clone())
-        .with_privacy(privacy);
-    let (normalizer, coded) = normalize::normalize_survey(&survey, &base);
+        .with_privacy(privacy)
+        .with_own_names(req.config.report.company.iter().cloned().collect());
+    progress.stage("coding", survey.responses.len() as u64);
+    let (normalizer, coded) = normalize::normalize_survey_with(&survey, &base, progress);
     Ok((survey, normalizer, coded))
 }
 
 /// Runs every stage up to the snapshot.
 pub fn analyze(req: &Request) -> Result<Analysis, Error> {
-    let (survey, normalizer, coded) = read_and_code(req)?;
+    analyze_with(req, &Silent)
+}
+
+/// As [`analyze`], reporting progress ([`read_and_code_with`], then the
+/// stage `aggregating`).
+pub fn analyze_with(req: &Request, progress: &dyn Progress) -> Result<Analysis, Error> {
+    let (survey, normalizer, coded) = read_and_code_with(req, progress)?;
+    progress.stage("aggregating", 0);
     let snapshot = build_snapshot(req, &survey, &normalizer, &coded)?;
+    progress.finish();
     Ok(Analysis {
         survey,
         normalizer,
         coded,
         snapshot,
     })
+}
+
+/// Reads marketing's exports through the same ingest, normalize and
+/// aggregate as the sales ones (any layout), codes the messaging with the
+/// sales run's coder, and puts the comparison into the sales snapshot.
+/// Returns marketing's analysis, for its warnings.
+pub fn align(
+    req: &Request,
+    sales: &mut Analysis,
+    side: &AlignmentRequest,
+) -> Result<Analysis, Error> {
+    let mreq = Request {
+        exports: side.marketing.clone(),
+        ..req.clone()
+    };
+    let marketing = analyze(&mreq)?;
+    let thresholds = req.config.alignment.thresholds().map_err(|problem| {
+        crate::config::ConfigError::Invalid {
+            path: req.config.file_name(),
+            problem,
+        }
+    })?;
+    let messaging = side.messaging.as_ref().map(|(text, format)| {
+        let claims = alignment::claims_of(&alignment::extract_text(text, *format));
+        alignment::code_claims(&claims, &sales.normalizer)
+    });
+    let cited = alignment::cited(&sales.coded);
+    let result = alignment::align(&alignment::Input {
+        sales: Side {
+            respondents: sales.snapshot.respondents,
+            questions: &sales.snapshot.questions,
+        },
+        marketing: Side {
+            respondents: marketing.snapshot.respondents,
+            questions: &marketing.snapshot.questions,
+        },
+        sales_cited: &cited,
+        messaging: messaging.as_ref(),
+        thresholds,
+        min_cell_size: req.config.min_cell_size,
+    });
+    sales.snapshot.alignment = Some(result);
+    Ok(marketing)
 }
 
 fn build_snapshot(
@@ -117,6 +190,7 @@ fn build_snapshot(
         team_size: cfg.report.team_size,
         survey_dates: survey_dates(survey),
         data_quality,
+        alignment: None,
     })
 }
 

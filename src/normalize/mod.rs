@@ -11,7 +11,10 @@
 use crate::questions::{AnswerKind, QuestionId};
 use serde::{Deserialize, Serialize};
 
+pub mod clauses;
 pub mod codebook;
+pub mod comparable;
+pub mod competitor_names;
 pub mod competitors;
 pub mod duration_words;
 pub mod durations;
@@ -26,6 +29,7 @@ pub mod redact;
 pub mod split;
 pub mod themes;
 pub mod tidy;
+pub mod title_words;
 pub mod titles;
 pub mod tone;
 pub mod typical;
@@ -197,6 +201,8 @@ pub struct Normalizer {
     pub competitors: Vec<String>,
     /// Who the respondents are: no discovered competitor is a person.
     pub privacy: crate::privacy::Privacy,
+    /// Our own company and product names: never a competitor.
+    pub own_names: Vec<String>,
 }
 
 impl Normalizer {
@@ -205,7 +211,14 @@ impl Normalizer {
             codebooks,
             competitors,
             privacy: Default::default(),
+            own_names: vec![],
         }
+    }
+
+    /// The same normalizer, told our own company and product names.
+    pub fn with_own_names(mut self, names: Vec<String>) -> Normalizer {
+        self.own_names = names;
+        self
     }
 
     /// The same normalizer, told who the respondents are.
@@ -287,6 +300,21 @@ impl Normalizer {
             QuestionId::CompetitorStrengths | QuestionId::OurStrengths | QuestionId::Objections
         ) {
             item.competitors = competitors::find(&text, &self.competitors);
+            // Names no config lists, next to comparison words; never a
+            // respondent (docs/coding.md, "Competitors without a config").
+            let excluded = |name: &str| {
+                self.privacy.is_person(name)
+                    || self.own_names.iter().any(|o| o.eq_ignore_ascii_case(name))
+            };
+            for name in competitor_names::recognise(&text, excluded) {
+                if !item
+                    .competitors
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(&name))
+                {
+                    item.competitors.push(name);
+                }
+            }
         }
         item.text = text;
         item
@@ -346,6 +374,15 @@ pub fn normalize_survey(
     survey: &crate::ingest::Survey,
     normalizer: &Normalizer,
 ) -> (Normalizer, Vec<CodedResponse>) {
+    normalize_survey_with(survey, normalizer, &crate::progress::Silent)
+}
+
+/// As [`normalize_survey`], one progress step per response coded.
+pub fn normalize_survey_with(
+    survey: &crate::ingest::Survey,
+    normalizer: &Normalizer,
+    progress: &dyn crate::progress::Progress,
+) -> (Normalizer, Vec<CodedResponse>) {
     let texts: Vec<(usize, &str)> = survey
         .responses
         .iter()
@@ -370,12 +407,15 @@ pub fn normalize_survey(
     let coded = survey
         .responses
         .iter()
-        .map(|r| CodedResponse {
-            answers: r
-                .answers
-                .iter()
-                .map(|(q, text)| (*q, n.answer(*q, text)))
-                .collect(),
+        .map(|r| {
+            progress.advance(1);
+            CodedResponse {
+                answers: r
+                    .answers
+                    .iter()
+                    .map(|(q, text)| (*q, n.answer(*q, text)))
+                    .collect(),
+            }
         })
         .collect();
     (n, coded)

@@ -186,6 +186,7 @@ fn chunks(tokens: &[Token]) -> Vec<Chunk> {
             Tag::Conj => Joiner::Conj,
             Tag::Comma => Joiner::Comma,
             Tag::Break if token.text == "(" => Joiner::Paren,
+            Tag::Other if bridged(tokens, pos) => continue,
             Tag::Break | Tag::Other => Joiner::None,
             _ => {
                 if current.is_empty() {
@@ -210,6 +211,48 @@ fn chunks(tokens: &[Token]) -> Vec<Chunk> {
         out.push(current);
     }
     out
+}
+
+/// "Dir of Claims Ops", "VP Network Engineering", "Mgr, Pharmacy Ops": an
+/// unknown word (or two) between a level and a function word names the
+/// line of business; it does not end the title.
+fn bridged(tokens: &[Token], pos: usize) -> bool {
+    match pos.checked_sub(1) {
+        // The second of two unknown words: bridged with the first.
+        Some(p) if tokens[p].tag == Tag::Other => {
+            bridge_opens(tokens, p)
+                && matches!(
+                    tokens.get(pos + 1).map(|t| t.tag),
+                    Some(Tag::Function {
+                        fallback: false,
+                        ..
+                    })
+                )
+        }
+        _ => bridge_opens(tokens, pos),
+    }
+}
+
+fn bridge_opens(tokens: &[Token], pos: usize) -> bool {
+    let prev = pos.checked_sub(1).map(|p| tokens[p].tag);
+    let opens = matches!(
+        prev,
+        Some(Tag::Level { weak: false, .. } | Tag::Modifier | Tag::Comma)
+    );
+    let is_function = |t: Option<&Token>| {
+        matches!(
+            t.map(|t| t.tag),
+            Some(Tag::Function {
+                fallback: false,
+                ..
+            })
+        )
+    };
+    let next = tokens.get(pos + 1);
+    let after_next = next
+        .filter(|t| t.tag == Tag::Other)
+        .and_then(|_| tokens.get(pos + 2));
+    opens && (is_function(next) || is_function(after_next))
 }
 
 /// Carries levels and functions across joined titles (module doc).

@@ -8,6 +8,7 @@
 //! ("price, especially for multi-year deals") or a clause keeps the item
 //! whole. Filler answers ("n/a", "see above") give no item.
 
+use super::clauses::{after_lead_in, ordinal_items, ordinal_marker, sentences};
 use super::fold::fold;
 use regex::Regex;
 use serde::Deserialize;
@@ -100,10 +101,13 @@ fn lines(text: &str) -> Vec<(String, bool)> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    let marked = raw.iter().filter(|l| marker().is_match(l)).count();
+    let marked = raw
+        .iter()
+        .filter(|l| marker().is_match(l) || ordinal_marker().is_match(l))
+        .count();
     let mut out: Vec<(String, bool)> = Vec::new();
     for (i, line) in raw.iter().enumerate() {
-        let has_marker = marker().is_match(line);
+        let has_marker = marker().is_match(line) || ordinal_marker().is_match(line);
         let is_header = raw.len() > 1 && !has_marker && line.ends_with(':') && i + 1 < raw.len();
         if is_header {
             continue;
@@ -120,6 +124,12 @@ fn lines(text: &str) -> Vec<(String, bool)> {
 }
 
 fn strip_marker(line: &str) -> &str {
+    // "1st: price", "Number two, timing".
+    if let Some(m) = ordinal_marker().find(line)
+        && m.end() > 0
+    {
+        return line[m.end()..].trim();
+    }
     match marker().find(line) {
         // "1.price": the marker ate the first letter; keep it.
         Some(m) => {
@@ -144,22 +154,43 @@ fn clean(s: &str) -> String {
 /// One way of splitting a line; `None` when it does not apply.
 type Splitter = fn(&str) -> Option<Vec<String>>;
 
-/// The items of one line.
+/// The items of one line. A short lead-in ("Mostly: price, timing") is
+/// dropped when what follows it splits.
 fn split_line(line: &str) -> Vec<String> {
-    let splitters: [Splitter; 6] = [
+    if let Some(rest) = after_lead_in(line) {
+        let parts = split_structure(rest);
+        if parts.len() >= 2 {
+            return parts;
+        }
+    }
+    split_structure(line)
+}
+
+fn split_structure(line: &str) -> Vec<String> {
+    let splitters: [Splitter; 5] = [
         inline_bullets,
         semicolons,
         ordinals,
+        ordinal_items,
         questions,
-        fragments,
-        comma_list,
     ];
     for f in splitters {
         if let Some(parts) = f(line) {
             return parts;
         }
     }
-    vec![line.to_string()]
+    // Every sentence is an item, and a sentence may be a list itself
+    // ("Security package, core connectors. Not the UI.").
+    if let Some(parts) = sentences(line, is_abbreviation) {
+        return parts.iter().flat_map(|p| split_sentence(p)).collect();
+    }
+    split_sentence(line)
+}
+
+fn split_sentence(line: &str) -> Vec<String> {
+    fragments(line)
+        .or_else(|| comma_list(line))
+        .unwrap_or_else(|| vec![line.to_string()])
 }
 
 /// Splits at the byte offsets `cuts` (each cut starts a new piece).

@@ -53,9 +53,13 @@ fn commas_ordinals_and_questions() {
         "Price. Integration with SAP. Timing",
         &["Price.", "Integration with SAP.", "Timing"],
     );
+    // Every sentence is an item (the labelled corpus, training/corpus).
     check(
         "Price is the main thing. They also want SSO and a SOC 2 report.",
-        &["Price is the main thing. They also want SSO and a SOC 2 report."],
+        &[
+            "Price is the main thing.",
+            "They also want SSO and a SOC 2 report.",
+        ],
     );
     check("Price, esp. vs. Acme", &["Price, esp. vs. Acme"]);
     check(
@@ -135,4 +139,34 @@ fn abbreviations_with_a_stop_do_not_end_an_item() {
     );
     check("Price vs. Acme. Timing.", &["Price vs. Acme.", "Timing."]);
     check("Acme Inc. Beta Ltd.", &["Acme Inc. Beta Ltd."]);
+}
+
+#[test]
+fn prose_cells_from_the_corpus_conventions() {
+    // Written for this test in the corpus' styles, not copied from it.
+    check(
+        "1st: uptime\n2nd: the onboarding team\n3rd: price",
+        &["uptime", "the onboarding team", "price"],
+    );
+    check(
+        "Number one, the trial. Number two, quick answers.",
+        &["the trial.", "quick answers."],
+    );
+    check("Mostly: price, SSO", &["price", "SSO"]);
+    check(
+        "Timing and trust: if the CFO trusts the rep, it closes.",
+        &["Timing and trust: if the CFO trusts the rep, it closes."],
+    );
+    check(
+        "Boltr: cheaper. Quanta: the app.",
+        &["Boltr: cheaper.", "Quanta: the app."],
+    );
+    check(
+        "the crews hate paper. nobody sees the margins",
+        &["the crews hate paper.", "nobody sees the margins"],
+    );
+    check(
+        "They like it, but the price is high",
+        &["They like it, but the price is high"],
+    );
 }

@@ -1,8 +1,10 @@
-//! The title vocabulary of `data/titles.toml`, and the word-level reading
+//! The title vocabulary of `data/titles.toml` and `data/titles_intl.toml`
+//! (other languages, team names), and the word-level reading
 //! of an answer that `personas` builds titles from: each word is looked up
 //! (longest alias first) and tagged as a whole title, a function, a level,
 //! a marker, a conjunction, a break, or an unrelated word.
 
+use super::title_words::{Compounds, split_compound, variants};
 use super::{Function, Persona, Seniority};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -44,7 +46,9 @@ pub struct Token {
     pub plural: bool,
 }
 
-#[derive(Deserialize)]
+/// One title file; every table may be left out.
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct Raw {
     titles: BTreeMap<String, (Function, Seniority)>,
     roles: BTreeMap<String, (Function, Seniority)>,
@@ -53,9 +57,18 @@ struct Raw {
     seniority: BTreeMap<String, Seniority>,
     weak_seniority: BTreeMap<String, Seniority>,
     markers: Markers,
+    compounds: Compounds,
 }
 
-#[derive(Deserialize)]
+/// The title files, English first (`each_alias_is_in_one_table` keeps
+/// every alias in one table of one file, so the order never matters).
+const FILES: [&str; 2] = [
+    include_str!("../../data/titles.toml"),
+    include_str!("../../data/titles_intl.toml"),
+];
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct Markers {
     team: Vec<String>,
     modifiers: Vec<String>,
@@ -65,13 +78,36 @@ struct Markers {
 struct Table {
     aliases: BTreeMap<String, Tag>,
     abbreviations: BTreeSet<String>,
+    compounds: Compounds,
     longest: usize,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let raw: Raw = toml::from_str(include_str!("../../data/titles.toml"))
-        .expect("data/titles.toml is valid (checked by tests)");
     let mut aliases = BTreeMap::new();
+    let mut abbreviations = BTreeSet::new();
+    let mut compounds = Compounds::default();
+    for file in FILES {
+        let raw: Raw = toml::from_str(file).expect("title files are valid (checked by tests)");
+        abbreviations.extend(raw.markers.abbreviations.iter().cloned());
+        compounds.heads.extend(raw.compounds.heads.iter().cloned());
+        compounds.prefixes.extend(raw.compounds.prefixes.clone());
+        add_raw(&mut aliases, raw);
+    }
+    let longest = aliases
+        .keys()
+        .map(|k| k.split(' ').count())
+        .max()
+        .unwrap_or(1);
+    Table {
+        aliases,
+        abbreviations,
+        compounds,
+        longest,
+    }
+});
+
+/// Tags every alias of one title file.
+fn add_raw(aliases: &mut BTreeMap<String, Tag>, raw: Raw) {
     for k in raw.markers.modifiers {
         aliases.insert(k, Tag::Modifier);
     }
@@ -84,23 +120,13 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         function,
         seniority,
     };
-    insert_all(&mut aliases, raw.weak_seniority, level(true));
-    insert_all(&mut aliases, raw.seniority, level(false));
-    insert_all(&mut aliases, raw.fallback_functions, function(true));
-    insert_all(&mut aliases, raw.functions, function(false));
-    insert_all(&mut aliases, raw.roles, |p| Tag::Role(persona(p)));
-    insert_all(&mut aliases, raw.titles, |p| Tag::Title(persona(p)));
-    let longest = aliases
-        .keys()
-        .map(|k| k.split(' ').count())
-        .max()
-        .unwrap_or(1);
-    Table {
-        aliases,
-        abbreviations: raw.markers.abbreviations.into_iter().collect(),
-        longest,
-    }
-});
+    insert_all(aliases, raw.weak_seniority, level(true));
+    insert_all(aliases, raw.seniority, level(false));
+    insert_all(aliases, raw.fallback_functions, function(true));
+    insert_all(aliases, raw.functions, function(false));
+    insert_all(aliases, raw.roles, |p| Tag::Role(persona(p)));
+    insert_all(aliases, raw.titles, |p| Tag::Title(persona(p)));
+}
 
 fn insert_all<T>(
     aliases: &mut BTreeMap<String, Tag>,
@@ -175,7 +201,8 @@ fn lookup(pieces: &[Piece], i: usize) -> (Token, usize) {
             .aliases
             .get(&key)
             .map(|t| (*t, false))
-            .or_else(|| singular(&key).and_then(|s| TABLE.aliases.get(&s).map(|t| (*t, true))));
+            .or_else(|| singular(&key).and_then(|s| TABLE.aliases.get(&s).map(|t| (*t, true))))
+            .or_else(|| other_form(&key, n));
         if let Some((tag, plural)) = found {
             if key == "it" && !is_it_department(pieces, i) {
                 break;
@@ -246,6 +273,18 @@ fn is_it_department(pieces: &[Piece], i: usize) -> bool {
     is_titleish(prev) || is_titleish(next) || (is_edge(prev) && is_edge(next))
 }
 
+/// A lone word the tables do not list, read as a feminine or plural form
+/// of one they do ("directora", "Leiterin", "compradores").
+fn other_form(key: &str, n: usize) -> Option<(Tag, bool)> {
+    if n != 1 {
+        return None;
+    }
+    variants(key)
+        .iter()
+        .find_map(|v| TABLE.aliases.get(v))
+        .map(|t| (*t, key.ends_with('s')))
+}
+
 /// The singular of a plural word ("directors" -> "director"), if it looks
 /// like one.
 fn singular(key: &str) -> Option<String> {
@@ -282,6 +321,9 @@ fn pieces(text: &str) -> Vec<Piece> {
             prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
         if c.is_alphanumeric() {
             word.push(c);
+        } else if (c == '\'' || c == '’') && between_letters && is_elided(&word) {
+            // "d'Information", "l'IT": the article is a word of its own.
+            flush(&mut word, &mut out);
         } else if (c == '\'' || c == '’') && between_letters {
             // "CFO's" reads as "CFOs"; the plural lookup does the rest.
         } else if c == '.' && initialism_dot(&chars, i) {
@@ -322,6 +364,11 @@ fn initialism_dot(chars: &[char], i: usize) -> bool {
     before && (after || after_prev_dot)
 }
 
+/// A French article elided before a vowel: "d'", "l'", "qu'".
+fn is_elided(word: &str) -> bool {
+    matches!(word, "d" | "D" | "l" | "L")
+}
+
 fn flush(word: &mut String, out: &mut Vec<Piece>) {
     if word.is_empty() {
         return;
@@ -329,13 +376,25 @@ fn flush(word: &mut String, out: &mut Vec<Piece>) {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     let upper = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
     let lower = super_fold(word);
-    out.push(Piece::Word { lower, upper });
     word.clear();
+    // "Vertriebsleiter": a German compound is read as its two words.
+    let listed = |w: &str| TABLE.aliases.contains_key(w);
+    let unlisted = !listed(&lower) && !variants(&lower).iter().any(|v| listed(v));
+    if unlisted && let Some((prefix, head)) = split_compound(&lower, &TABLE.compounds, listed) {
+        out.push(Piece::Word {
+            lower: prefix,
+            upper,
+        });
+        out.push(Piece::Word { lower: head, upper });
+        return;
+    }
+    out.push(Piece::Word { lower, upper });
 }
 
 /// Lower case without accents ("Directeur Général" -> "directeur general").
 fn super_fold(word: &str) -> String {
     word.to_lowercase()
+        .replace('ß', "ss")
         .chars()
         .map(|c| match c {
             'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
@@ -356,11 +415,13 @@ mod tests {
 
     #[test]
     fn each_alias_is_in_one_table() {
-        let raw: toml::Table = toml::from_str(include_str!("../../data/titles.toml")).unwrap();
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
         let mut dups = vec![];
-        for (table, value) in &raw {
+        let files: Vec<toml::Table> = FILES.iter().map(|f| toml::from_str(f).unwrap()).collect();
+        for (table, value) in files.iter().flatten() {
             let keys: Vec<String> = match value {
+                // Compound parts are no aliases; `compound_prefixes_stand_for_functions`.
+                toml::Value::Table(_) if table == "compounds" => vec![],
                 toml::Value::Table(t) if table == "markers" => t
                     .iter()
                     .filter(|(k, _)| *k != "abbreviations")
@@ -378,6 +439,20 @@ mod tests {
         }
         assert!(dups.is_empty(), "{}", dups.join("\n"));
         assert!(TABLE.aliases.len() > 300);
+    }
+
+    #[test]
+    fn compound_prefixes_stand_for_functions() {
+        for (prefix, alias) in &TABLE.compounds.prefixes {
+            let tag = TABLE.aliases.get(alias);
+            assert!(
+                matches!(tag, Some(Tag::Function { .. })),
+                "{prefix} stands for {alias}, which is no function"
+            );
+        }
+        for head in &TABLE.compounds.heads {
+            assert!(TABLE.aliases.contains_key(head), "head {head} is no alias");
+        }
     }
 
     #[test]
