@@ -19,7 +19,11 @@ fn items() -> Vec<(QuestionId, String)> {
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).expect("examples line");
             (
-                v["question"].as_str().unwrap().parse().expect("question id"),
+                v["question"]
+                    .as_str()
+                    .unwrap()
+                    .parse()
+                    .expect("question id"),
                 v["text"].as_str().unwrap().to_string(),
             )
         })
@@ -31,12 +35,14 @@ fn rules_only_per_item(bencher: Bencher) {
     let books = Codebooks::defaults();
     let items = items();
     let n = items.len() as u32;
-    bencher.counter(divan::counter::ItemsCount::new(n)).bench(|| {
-        for (q, t) in &items {
-            let book = books.get(q.codebook().unwrap()).unwrap();
-            black_box(themes::code(book, t));
-        }
-    });
+    bencher
+        .counter(divan::counter::ItemsCount::new(n))
+        .bench(|| {
+            for (q, t) in &items {
+                let book = books.get(q.codebook().unwrap()).unwrap();
+                black_box(themes::code(book, t));
+            }
+        });
 }
 
 #[divan::bench(sample_count = 20)]
@@ -45,10 +51,12 @@ fn rules_and_coder_per_item(bencher: Bencher) {
     let items = items();
     let _ = model::model();
     let n = items.len() as u32;
-    bencher.counter(divan::counter::ItemsCount::new(n)).bench(|| {
-        for (q, t) in &items {
-            let book = books.get(q.codebook().unwrap()).unwrap();
-            black_box(model::code(book, q.as_str(), t));
-        }
-    });
+    bencher
+        .counter(divan::counter::ItemsCount::new(n))
+        .bench(|| {
+            for (q, t) in &items {
+                let book = books.get(q.codebook().unwrap()).unwrap();
+                black_box(model::code(book, q.as_str(), t));
+            }
+        });
 }

@@ -48,7 +48,7 @@ fn report_with_marketing_and_messaging_puts_the_gaps_first() {
     assert!(md.contains(
         "| Security and compliance | 70% | 8% | +62 pts | p < 0.001 · n 30 / 13 | Blind spot |"
     ));
-    assert!(md.contains("Ease of use | 0 | 31% (n 29) | 4% | Missing"));
+    assert!(md.contains("Ease of use | 0 | 31% (n 29) | 0% | Missing"));
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains("<section id=\"alignment\""));
     assert!(html.contains("<a href=\"#alignment\">Marketing and sales alignment</a>"));

@@ -35,6 +35,18 @@ pub struct Cited {
     pub themes: BTreeMap<String, usize>,
 }
 
+/// A claim's theme counts when a codebook rule found it or the learned
+/// coder is at least this sure (thousandths). The coder is trained on
+/// answers, which always mean something, so it guesses the nearest theme
+/// when unsure; a marketing sentence ("Reports, alerts and forecasts in
+/// one place") often addresses no concern, and a guess must not count as
+/// answering one.
+const CLAIM_CONFIDENCE: u16 = 500;
+
+fn sure(t: &crate::normalize::ThemeHit) -> bool {
+    t.rule != "model" || t.confidence.is_some_and(|c| c >= CLAIM_CONFIDENCE)
+}
+
 /// Codes each claim.
 pub fn code_claims(claims: &[String], normalizer: &Normalizer) -> CodedMessaging {
     let themes = |q: QuestionId, text: &str| {
@@ -45,7 +57,7 @@ pub fn code_claims(claims: &[String], normalizer: &Normalizer) -> CodedMessaging
             .answer(q, text)
             .items
             .iter()
-            .flat_map(|i| i.themes.iter().map(|t| t.id.clone()))
+            .flat_map(|i| i.themes.iter().filter(|t| sure(t)).map(|t| t.id.clone()))
             .filter(|id| id != "other")
             .map(|id| {
                 let label = book

@@ -88,6 +88,27 @@ pub fn combine(head: &Head, rules: &[ThemeHit], probs: &[f32]) -> Combined {
     out
 }
 
+/// The rule hits as they are, each with the coder's probability where it
+/// has one (for picking quotes): no veto, no addition.
+pub fn rules_only(head: &Head, rules: &[ThemeHit], probs: &[f32]) -> Combined {
+    let mut hits: Vec<ThemeHit> = rules
+        .iter()
+        .map(|h| ThemeHit {
+            confidence: head
+                .labels
+                .iter()
+                .position(|l| l == &h.id)
+                .map(|j| permille(probs[j])),
+            ..h.clone()
+        })
+        .collect();
+    hits.sort();
+    Combined {
+        hits,
+        vetoed: vec![],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
