@@ -21,6 +21,7 @@ mod accounting;
 mod assemble;
 mod bank;
 mod candidates;
+mod cellrefs;
 mod claims;
 pub mod columns;
 mod decode;
