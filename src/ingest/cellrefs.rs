@@ -64,11 +64,12 @@ fn first_bad_ref(part: impl Read) -> Option<String> {
     loop {
         match xml.read_event_into(&mut buf) {
             Ok(Event::Start(e) | Event::Empty(e)) => {
-                for a in e.attributes().flatten() {
-                    let key = a.key.local_name();
-                    if matches!(key.as_ref(), "r" | "ref") && overflows(a.value.as_bytes()) {
-                        return Some(a.value.into_owned());
-                    }
+                let bad = raw_attrs(e.attributes_raw()).find(|(key, value)| {
+                    let local = key.rsplit(':').next().unwrap_or(key);
+                    matches!(local, "r" | "ref") && overflows(value.as_bytes())
+                });
+                if let Some((_, value)) = bad {
+                    return Some(value.to_string());
                 }
             }
             Ok(Event::Eof) | Err(_) => return None,
@@ -76,6 +77,24 @@ fn first_bad_ref(part: impl Read) -> Option<String> {
         }
         buf.clear();
     }
+}
+
+/// The `key="value"` pairs of an element's attribute text, split as
+/// calamine splits them (its `attrs.rs`): more leniently than quick-xml's
+/// attribute parser, which stops at a duplicate or at two attributes with
+/// no space between them, where calamine reads on. Ends at the first pair
+/// calamine would fail on.
+fn raw_attrs(raw: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = raw;
+    std::iter::from_fn(move || {
+        let (key, after) = rest.trim_start().split_once('=')?;
+        let after = after.trim_start();
+        let quote = after.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+        let body = &after[1..];
+        let (value, tail) = body.split_once(quote).unwrap_or((body, ""));
+        rest = tail;
+        Some((key.trim_end(), value))
+    })
 }
 
 /// Whether any cell of a reference or range (`A1`, `A1:D9`) has more
@@ -114,5 +133,17 @@ mod tests {
         for r in ["Cpreview1", "AAAAAAA1", "A1234567890", "A1:AAAAAAAA2"] {
             assert!(overflows(r.as_bytes()), "{r}");
         }
+    }
+
+    /// quick-xml stops at a duplicate or an unspaced attribute; calamine,
+    /// and so this check, reads every pair (found by the xlsx target).
+    #[test]
+    fn attributes_are_split_as_calamine_splits_them() {
+        let pairs: Vec<_> =
+            super::raw_attrs(r#" r="A1" t="s"r="inlineStr" x:ref = 'B2' bad"#).collect();
+        assert_eq!(
+            pairs,
+            [("r", "A1"), ("t", "s"), ("r", "inlineStr"), ("x:ref", "B2")]
+        );
     }
 }
