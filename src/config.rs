@@ -2,6 +2,7 @@
 //! read and validated before any work starts. Errors name the file and the
 //! key to fix.
 
+use crate::alignment::AlignmentConfig;
 use crate::branding::{self, Branding, LogoError};
 use crate::ingest::ColumnRules;
 use crate::normalize::codebook::CodebooksConfig;
@@ -36,6 +37,8 @@ pub struct Config {
     pub codebooks: CodebooksConfig,
     /// The briefing's identity: `[report]`.
     pub report: ReportConfig,
+    /// Marketing's side and the verdicts' thresholds: `[alignment]`.
+    pub alignment: AlignmentConfig,
     /// The folder paths in the config are relative to (set when read).
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -74,6 +77,7 @@ impl Default for Config {
             competitors: vec![],
             codebooks: CodebooksConfig::default(),
             report: ReportConfig::default(),
+            alignment: AlignmentConfig::default(),
             base_dir: PathBuf::from("."),
             file: None,
         }
@@ -159,6 +163,7 @@ impl Config {
             return Err(setting("min_cell_size", "must be at least 1"));
         }
         cfg.check_report(text)?;
+        cfg.alignment.thresholds()?;
         Ok(cfg)
     }
 
@@ -208,6 +213,16 @@ impl Config {
         self.file
             .clone()
             .unwrap_or_else(|| PathBuf::from("frontline.toml"))
+    }
+
+    /// `[alignment] marketing` and `messaging`, relative to the config's
+    /// folder.
+    pub fn alignment_paths(&self) -> (Vec<PathBuf>, Option<PathBuf>) {
+        let a = &self.alignment;
+        (
+            a.marketing.iter().map(|p| self.base_dir.join(p)).collect(),
+            a.messaging.as_ref().map(|p| self.base_dir.join(p)),
+        )
     }
 
     /// Where `[report] logo` points, relative to the config's folder.

@@ -3,12 +3,14 @@
 //!
 //! The pipeline runs one way, stage by stage, each in its own module:
 //! [`ingest`] (bytes -> responses) -> [`normalize`] (split, code, parse) ->
-//! [`aggregate`] (per question, per segment) -> [`snapshot`] (versioned JSON)
+//! [`aggregate`] (per question, per segment; with [`alignment`] when
+//! marketing's mirror survey is given) -> [`snapshot`] (versioned JSON)
 //! -> [`briefing`] (the report's model, with [`diff`]) -> [`render`]
 //! (Markdown, HTML). Only the binary touches files
 //! other than the exports it is asked to read, and the terminal.
 
 pub mod aggregate;
+pub mod alignment;
 pub mod branding;
 pub mod briefing;
 pub mod config;

@@ -4,6 +4,7 @@
 //! them reads standard input).
 
 use crate::aggregate::{self, Settings};
+use crate::alignment::{self, MessagingFormat, Side};
 use crate::config::Config;
 use crate::error::Error;
 use crate::ingest::{self, Platform, ReadOptions, Role, Survey};
@@ -29,6 +30,14 @@ pub struct Request {
     pub include_tests: bool,
     /// Bytes read from one export before it is refused [default: 1 GiB].
     pub max_input_bytes: Option<u64>,
+}
+
+/// Marketing's side of `report --marketing`: its mirror-survey exports and
+/// the published messaging (text and format; the CLI reads the file).
+#[derive(Debug, Clone, Default)]
+pub struct AlignmentRequest {
+    pub marketing: Vec<PathBuf>,
+    pub messaging: Option<(String, MessagingFormat)>,
 }
 
 /// Every stage's result, for the commands that need more than the snapshot.
@@ -77,6 +86,49 @@ pub fn analyze(req: &Request) -> Result<Analysis, Error> {
     })
 }
 
+/// Reads marketing's exports through the same ingest, normalize and
+/// aggregate as the sales ones (any layout), codes the messaging with the
+/// sales run's coder, and puts the comparison into the sales snapshot.
+/// Returns marketing's analysis, for its warnings.
+pub fn align(
+    req: &Request,
+    sales: &mut Analysis,
+    side: &AlignmentRequest,
+) -> Result<Analysis, Error> {
+    let mreq = Request {
+        exports: side.marketing.clone(),
+        ..req.clone()
+    };
+    let marketing = analyze(&mreq)?;
+    let thresholds = req.config.alignment.thresholds().map_err(|problem| {
+        crate::config::ConfigError::Invalid {
+            path: req.config.file_name(),
+            problem,
+        }
+    })?;
+    let messaging = side.messaging.as_ref().map(|(text, format)| {
+        let claims = alignment::claims_of(&alignment::extract_text(text, *format));
+        alignment::code_claims(&claims, &sales.normalizer)
+    });
+    let cited = alignment::cited(&sales.coded);
+    let result = alignment::align(&alignment::Input {
+        sales: Side {
+            respondents: sales.snapshot.respondents,
+            questions: &sales.snapshot.questions,
+        },
+        marketing: Side {
+            respondents: marketing.snapshot.respondents,
+            questions: &marketing.snapshot.questions,
+        },
+        sales_cited: &cited,
+        messaging: messaging.as_ref(),
+        thresholds,
+        min_cell_size: req.config.min_cell_size,
+    });
+    sales.snapshot.alignment = Some(result);
+    Ok(marketing)
+}
+
 fn build_snapshot(
     req: &Request,
     survey: &Survey,
@@ -117,6 +169,7 @@ fn build_snapshot(
         team_size: cfg.report.team_size,
         survey_dates: survey_dates(survey),
         data_quality,
+        alignment: None,
     })
 }
 

@@ -10,14 +10,18 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
 
+pub mod alignment;
 mod extras;
+pub use alignment::Alignment;
 pub use extras::{PersonaProfile, Quote};
 mod validate;
 pub use validate::MAX_COUNT;
 
 /// The schema version this build writes. Bump it when a field changes
 /// meaning or is removed; adding an optional field does not need a bump.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: the `alignment` object (issue 12), whose `gap_points` may be
+/// negative, which a schema-1 reader refuses.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The oldest schema version this build can still read.
 pub const OLDEST_READABLE: u32 = 1;
@@ -56,6 +60,10 @@ pub struct Snapshot {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub survey_dates: Option<(String, String)>,
     pub data_quality: DataQuality,
+    /// Marketing's picture against sales' (`report --marketing`); absent
+    /// in schema 1 and in a report on sales alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<Alignment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

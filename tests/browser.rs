@@ -237,6 +237,36 @@ fn sample_report_and_diff_render_in_chromium() {
     check_page(&chrome, work.path(), &diff, "diff");
 }
 
+/// Issue 12: the sample with marketing's side and the product page, the
+/// briefing a marketing lead gets, holds the same limits.
+#[test]
+fn aligned_sample_report_renders_in_chromium() {
+    let Some(chrome) = browser() else { return };
+    let work = tempfile::tempdir().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let req = Request {
+        exports: vec![dir.join("2026-Q3.csv")],
+        ..Request::default()
+    };
+    let mut q3 = analyze(&req).unwrap();
+    let page = dir.join("northwind-product-page.html");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let side = frontline::pipeline::AlignmentRequest {
+        marketing: vec![dir.join("2026-Q3-marketing.csv")],
+        messaging: Some((
+            text.clone(),
+            frontline::alignment::MessagingFormat::detect(&page, &text),
+        )),
+    };
+    frontline::pipeline::align(&req, &mut q3, &side).unwrap();
+    let q2 = sample("2026-Q2.csv");
+    let b = briefing::build_with(&q3.snapshot, Some(&q2), std::slice::from_ref(&q2));
+    let html = Renderer::new(None).unwrap().html(&b).unwrap();
+    assert!(html.contains("id=\"alignment\""));
+    let pages = check_page(&chrome, work.path(), &html, "aligned report");
+    eprintln!("aligned sample report: {pages} A4 pages");
+}
+
 #[test]
 fn hostile_answers_render_inert_in_chromium() {
     let Some(chrome) = browser() else { return };

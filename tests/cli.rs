@@ -41,7 +41,7 @@ fn report_on_sample_data_writes_three_files_and_says_where() {
     assert!(md.find("## Messaging inputs") < md.find("## Details by question"));
     assert!(md.contains("## Data quality"));
     let snap = std::fs::read_to_string(out.join("snapshot.json")).unwrap();
-    assert!(snap.contains("\"schema\": 1"));
+    assert!(snap.contains("\"schema\": 2"));
     // Respondent emails never reach the outputs.
     for f in ["report.md", "report.html", "snapshot.json"] {
         let text = std::fs::read_to_string(out.join(f)).unwrap();

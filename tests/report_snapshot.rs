@@ -31,3 +31,35 @@ fn sample_report_markdown() {
     let md = Renderer::new(None).unwrap().markdown(&view).unwrap();
     insta::assert_snapshot!("sample_2026_q3_report_md", md);
 }
+
+/// Issue 12: the alignment part of the Markdown briefing (the first page's
+/// gaps and the section) on the sample with marketing's side and the
+/// product page.
+#[test]
+fn aligned_sample_alignment_section_markdown() {
+    let req = Request {
+        exports: vec![sample("2026-Q3.csv")],
+        config: Config::default(),
+        ..Request::default()
+    };
+    let mut q3 = analyze(&req).unwrap();
+    let page = sample("northwind-product-page.html");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let side = frontline::pipeline::AlignmentRequest {
+        marketing: vec![sample("2026-Q3-marketing.csv")],
+        messaging: Some((
+            text.clone(),
+            frontline::alignment::MessagingFormat::detect(&page, &text),
+        )),
+    };
+    frontline::pipeline::align(&req, &mut q3, &side).unwrap();
+    let view = build_with(&q3.snapshot, None, &[]);
+    let md = Renderer::new(None).unwrap().markdown(&view).unwrap();
+    let start = md
+        .find("### Where marketing and sales disagree most")
+        .expect("the first page's gaps");
+    let end = md
+        .find("## Messaging inputs")
+        .expect("messaging inputs follow");
+    insta::assert_snapshot!("sample_2026_q3_alignment_md", &md[start..end]);
+}

@@ -45,6 +45,9 @@ pub struct DiffBriefing {
     pub website_stacks: Vec<Stack>,
     /// Emerging themes of the later quarter.
     pub emerging: Vec<Emerging>,
+    /// Marketing's alignment with sales: the score in both quarters and
+    /// the gaps that opened or closed; empty when neither compared them.
+    pub alignment: Vec<String>,
     /// The page's headings, for the table of contents.
     pub contents: Vec<Entry>,
 }
@@ -376,6 +379,10 @@ pub fn diff_briefing(old: &Snapshot, new: &Snapshot, d: &Diff) -> DiffBriefing {
     if !d.emerging.is_empty() {
         contents.push(e("emerging", "Emerging themes"));
     }
+    let alignment = super::alignment_diff::lines(d);
+    if !alignment.is_empty() {
+        contents.push(e("alignment", "Marketing and sales alignment"));
+    }
     DiffBriefing {
         old_quarter: d
             .old_quarter
@@ -410,6 +417,7 @@ pub fn diff_briefing(old: &Snapshot, new: &Snapshot, d: &Diff) -> DiffBriefing {
                 quotes: e.theme.quotes.clone(),
             })
             .collect(),
+        alignment,
         contents,
     }
 }

@@ -229,6 +229,19 @@ pub fn trends(current: &Snapshot, history: &[Snapshot]) -> Vec<Trend> {
             &labels,
         ));
     }
+    let scores: Vec<Option<f64>> = qs
+        .iter()
+        .map(|s| s.alignment.as_ref().and_then(|a| a.score))
+        .collect();
+    if scores.iter().filter(|v| v.is_some()).count() >= 2 {
+        out.push(trend(
+            "alignment-score".into(),
+            "Alignment score (marketing and sales)".into(),
+            Unit::Share,
+            &scores,
+            &labels,
+        ));
+    }
     let medians: Vec<Option<f64>> = qs
         .iter()
         .map(|s| {

@@ -10,6 +10,8 @@
 //! view against sales' (issue 12) slots in after the key numbers as one
 //! more field and one more entry of `contents`.
 
+pub mod alignment;
+mod alignment_diff;
 mod cycle;
 mod detail;
 pub mod diff;
@@ -21,6 +23,7 @@ pub mod messaging;
 pub mod personas;
 mod tables;
 
+pub use alignment::AlignmentView;
 pub use cycle::{Durations, Strip};
 pub use detail::{BarDatum, Row, Section, Stack};
 pub use diff::{DiffBriefing, diff_briefing};
@@ -55,6 +58,9 @@ pub struct Briefing {
     /// rate), survey dates, median sales cycle per main segment, the website
     /// verdict.
     pub key_numbers: Vec<KeyNumber>,
+    /// Marketing's picture against what sales hears (`report
+    /// --marketing`); `None` on sales alone.
+    pub alignment: Option<AlignmentView>,
     /// Changes to the survey since the previous quarter (a question
     /// reworded, ...): they limit what the changes can mean.
     pub survey_changes: Vec<String>,
@@ -154,12 +160,16 @@ pub fn build_with(s: &Snapshot, previous: Option<&Snapshot>, history: &[Snapshot
         findings: findings::findings(s, &deltas),
         key_numbers: key_numbers(s, &deltas),
         survey_changes,
+        alignment: alignment::view(s, history),
         messaging,
         personas,
         sections,
         head_to_head,
         trends,
-        legend: legend::legend(s.min_cell_size, deltas.diff.is_some()),
+        legend: legend::legend(s.min_cell_size, deltas.diff.is_some())
+            .into_iter()
+            .chain(alignment::legend(s))
+            .collect(),
         quality: tables::quality(s),
         contents: vec![],
         generator: s.generator.clone(),
@@ -171,6 +181,11 @@ pub fn build_with(s: &Snapshot, previous: Option<&Snapshot>, history: &[Snapshot
 fn contents(b: &Briefing) -> Vec<Entry> {
     let e = Entry::new;
     let mut v = vec![e("summary", "Summary")];
+    if let Some(a) = &b.alignment {
+        let mut entry = e("alignment", "Marketing and sales alignment");
+        entry.children = a.groups.iter().map(|g| e(&g.id, &g.title)).collect();
+        v.push(entry);
+    }
     if !b.messaging.objections.is_empty() || !b.messaging.website_asks.is_empty() {
         v.push(e("messaging", "Messaging inputs"));
     }

@@ -6,6 +6,7 @@ use frontline::config::Config;
 use frontline::error::Error;
 use std::path::{Path, PathBuf};
 
+mod alignment;
 mod branding;
 mod completions;
 mod diff;

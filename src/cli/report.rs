@@ -16,6 +16,7 @@ use std::path::PathBuf;
 /// Example:
 ///   frontline report "Sales survey (Responses) - Form Responses 1.csv"
 ///   frontline report emea.csv americas.csv --quarter 2026-Q3 --out briefing/
+///   frontline report sales.csv --marketing marketing.csv --messaging product.html
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -35,6 +36,20 @@ pub struct Args {
     /// [default: the quarter most responses were submitted in].
     #[arg(long, value_name = "LABEL")]
     pub quarter: Option<String>,
+
+    /// Marketing's answers to the mirror survey (`frontline questions
+    /// --team marketing`), any layout frontline reads: the briefing then
+    /// sets marketing's picture against what sales hears (see
+    /// docs/alignment.md) [default: `[alignment] marketing` in the config].
+    #[arg(long, value_name = "EXPORT", num_args = 1..)]
+    pub marketing: Vec<PathBuf>,
+
+    /// The published positioning: a Markdown or text file, or a web page
+    /// saved as HTML. Its claims are checked against why reps say clients
+    /// buy and against the top objections; needs --marketing [default:
+    /// `[alignment] messaging` in the config].
+    #[arg(long, value_name = "FILE")]
+    pub messaging: Option<PathBuf>,
 
     #[command(flatten)]
     pub read: ReadArgs,
@@ -70,6 +85,7 @@ pub fn run(a: Args) -> Result<i32, Error> {
         super::templates::check_dir(dir)?;
     }
     let renderer = Renderer::new(a.templates.as_deref())?.with_branding(branding);
+    let side = super::alignment::resolve(a.marketing, a.messaging, &config)?;
     let req = Request {
         exports: a.exports,
         config,
@@ -78,8 +94,13 @@ pub fn run(a: Args) -> Result<i32, Error> {
         include_tests: a.read.include_tests,
         max_input_bytes: a.read.max_input_bytes(),
     };
-    let analysis = pipeline::analyze(&req)?;
-    let code = report_warnings(&analysis.survey.warnings, a.read.strict);
+    let mut analysis = pipeline::analyze(&req)?;
+    let mut warnings = analysis.survey.warnings.clone();
+    if let Some(side) = &side {
+        let marketing = pipeline::align(&req, &mut analysis, side)?;
+        warnings.extend(marketing.survey.warnings);
+    }
+    let code = report_warnings(&warnings, a.read.strict);
     if code != 0 {
         return Ok(code);
     }

@@ -1,7 +1,8 @@
 //! Diff: two snapshots -> what changed between the quarters: themes that
 //! are new, gone, rising or falling (with an exact test, honest about small
 //! samples), the cycle length overall and per segment, persona shifts, the
-//! website verdict, the new quarter's emerging themes, and survey drift.
+//! website verdict, the new quarter's emerging themes, survey drift, and
+//! marketing's alignment with sales.
 //! Contract of the JSON form: `docs/diff.md`.
 
 use crate::questions::QuestionId;
@@ -10,9 +11,11 @@ use crate::stats::{self, ShareChange};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+mod alignment;
 mod cycle;
 mod drift;
 
+pub use alignment::{AlignmentChange, VerdictChange};
 pub use cycle::{CycleChange, SegmentCycle};
 pub use drift::{Drift, DriftKind};
 
@@ -30,6 +33,10 @@ pub struct Diff {
     pub personas: Vec<ShareDiff>,
     pub website: Vec<ShareDiff>,
     pub emerging: Vec<EmergingNote>,
+    /// Marketing's alignment with sales in both quarters (`report
+    /// --marketing`); absent when neither compared them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<AlignmentChange>,
 }
 
 /// How a share moved between the quarters.
@@ -102,6 +109,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Diff {
                 })
             })
             .collect(),
+        alignment: alignment::compare(old, new),
     }
 }
 

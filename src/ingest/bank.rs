@@ -5,6 +5,8 @@
 //! language folds words with its own Snowball stemmer, so "Einwände" and
 //! "Einwänden" are one word; a term word may carry `*` at either end to
 //! match inside German compounds ("*prozess" is in "Vertriebsprozess").
+//! The English wording is the sales survey's and marketing's mirror
+//! survey's (`data/question_bank.toml`), so both teams' exports match.
 //! English headers are first freed of survey shorthand (`data/
 //! abbreviations.toml`: "Qs", "comps", "objs").
 
@@ -76,10 +78,17 @@ impl Lang {
             .into_iter()
             .map(|(k, v)| (k, v.split_whitespace().map(str::to_string).collect()))
             .collect();
-        let wording = QuestionId::ALL
+        // Marketing answers a mirror survey ("Which objections do you think
+        // prospects raise most?"): its wording is the same question's too.
+        let mut wording: BTreeMap<String, Vec<String>> = QuestionId::ALL
             .iter()
             .map(|q| (q.as_str().to_string(), vec![q.wording().to_string()]))
             .collect();
+        for q in &crate::question_bank::bank().questions {
+            if let Some(w) = wording.get_mut(q.id.as_str()) {
+                w.push(q.wording(crate::question_bank::Team::Marketing).to_string());
+            }
+        }
         lang.load(raw, wording);
         lang
     }

@@ -101,6 +101,7 @@ pub(crate) fn snapshot_of(answers: &[(&str, &str, &str)]) -> Snapshot {
         team_size: None,
         survey_dates: None,
         data_quality: DataQuality::default(),
+        alignment: None,
     }
 }
 

@@ -120,7 +120,14 @@ fn check_number(n: &serde_json::Number, path: &str) -> Result<(), SnapshotError>
         })
     };
     let leaf = path.rsplit(['.', ']']).next().unwrap_or(path);
-    let is_share = leaf.ends_with("share") || leaf == "p_value";
+    let is_share = leaf.ends_with("share") || leaf == "p_value" || leaf == "score";
+    // Sales minus marketing: negative when marketing expects more.
+    if leaf == "gap_points" {
+        return match n.as_f64() {
+            Some(f) if (-100.0..=100.0).contains(&f) => Ok(()),
+            _ => bad(format!("{n} is not a gap in points from -100 to 100")),
+        };
+    }
     match (n.as_u64(), n.as_f64()) {
         (Some(u), _) if u > MAX_COUNT => bad(format!(
             "{u} is larger than any survey count (at most {MAX_COUNT})"
