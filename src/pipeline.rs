@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::ingest::{self, Platform, ReadOptions, Role, Survey};
 use crate::normalize::{self, Codebooks, CodedResponse, Normalizer};
+use crate::progress::{Progress, Silent};
 use crate::quarter::{self, Quarter};
 use crate::questions::QuestionId;
 use crate::snapshot::{
@@ -55,6 +56,16 @@ pub fn codebooks(config: &Config) -> Result<Codebooks, Error> {
 
 /// Reads and codes the exports, without aggregating.
 pub fn read_and_code(req: &Request) -> Result<(Survey, Normalizer, Vec<CodedResponse>), Error> {
+    read_and_code_with(req, &Silent)
+}
+
+/// As [`read_and_code`], reporting progress: the stage `reading`, then
+/// `coding` one step per response.
+pub fn read_and_code_with(
+    req: &Request,
+    progress: &dyn Progress,
+) -> Result<(Survey, Normalizer, Vec<CodedResponse>), Error> {
+    progress.stage("reading", 0);
     let opts = ReadOptions {
         platform: req.platform,
         include_incomplete: req.config.include_incomplete,
@@ -70,14 +81,23 @@ pub fn read_and_code(req: &Request) -> Result<(Survey, Normalizer, Vec<CodedResp
     aggregate::segments::screen(&mut survey, req.config.min_cell_size);
     let base = Normalizer::new(codebooks(&req.config)?, req.config.competitors.clone())
         .with_privacy(privacy);
-    let (normalizer, coded) = normalize::normalize_survey(&survey, &base);
+    progress.stage("coding", survey.responses.len() as u64);
+    let (normalizer, coded) = normalize::normalize_survey_with(&survey, &base, progress);
     Ok((survey, normalizer, coded))
 }
 
 /// Runs every stage up to the snapshot.
 pub fn analyze(req: &Request) -> Result<Analysis, Error> {
-    let (survey, normalizer, coded) = read_and_code(req)?;
+    analyze_with(req, &Silent)
+}
+
+/// As [`analyze`], reporting progress ([`read_and_code_with`], then the
+/// stage `aggregating`).
+pub fn analyze_with(req: &Request, progress: &dyn Progress) -> Result<Analysis, Error> {
+    let (survey, normalizer, coded) = read_and_code_with(req, progress)?;
+    progress.stage("aggregating", 0);
     let snapshot = build_snapshot(req, &survey, &normalizer, &coded)?;
+    progress.finish();
     Ok(Analysis {
         survey,
         normalizer,

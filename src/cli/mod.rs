@@ -15,8 +15,10 @@ mod inspect;
 mod man;
 mod normalize;
 pub mod output;
+mod progress;
 mod questions;
 mod report;
+mod sample;
 mod templates;
 
 /// frontline turns your sales team's quarterly survey export into a
@@ -49,6 +51,7 @@ pub enum Command {
     Templates(templates::Args),
     Completions(completions::Args),
     Man(man::Args),
+    Sample(sample::Args),
 }
 
 /// Runs the parsed command; returns the exit code.
@@ -63,6 +66,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         Command::Templates(a) => templates::run(a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
+        Command::Sample(a) => sample::run(a),
     }
 }
 
@@ -96,9 +100,19 @@ pub struct ReadArgs {
     /// Fail (exit code 3) when there are warnings, e.g. unreadable rows.
     #[arg(long)]
     pub strict: bool,
+
+    /// No progress bar (one is drawn on a terminal for runs longer than
+    /// about a second).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 impl ReadArgs {
+    /// The progress bar of this run (hidden with `--quiet` or off a terminal).
+    pub fn progress(&self) -> progress::Bar {
+        progress::Bar::new(self.quiet)
+    }
+
     /// The config in force, with the command-line choices applied.
     pub fn config(&self) -> Result<Config, Error> {
         let mut config = load_config(self.config.as_deref())?;

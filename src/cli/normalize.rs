@@ -5,6 +5,7 @@ use super::{ReadArgs, report_warnings, write_file};
 use frontline::error::Error;
 use frontline::normalize::tidy::{self, TidyOptions};
 use frontline::pipeline::{self, Request};
+use frontline::progress::Progress;
 use std::path::PathBuf;
 
 /// Write the coded answers, one record per answer item, for analysts, BI
@@ -58,7 +59,9 @@ pub fn run(a: Args) -> Result<i32, Error> {
         include_tests: a.read.include_tests,
         max_input_bytes: a.read.max_input_bytes(),
     };
-    let (survey, _, coded) = pipeline::read_and_code(&req)?;
+    let progress = a.read.progress();
+    let (survey, _, coded) = pipeline::read_and_code_with(&req, &progress)?;
+    progress.finish();
     let code = report_warnings(&survey.warnings, a.read.strict);
     if code != 0 {
         return Ok(code);

@@ -94,7 +94,7 @@ pub fn run(a: Args) -> Result<i32, Error> {
         include_tests: a.read.include_tests,
         max_input_bytes: a.read.max_input_bytes(),
     };
-    let mut analysis = pipeline::analyze(&req)?;
+    let mut analysis = pipeline::analyze_with(&req, &a.read.progress())?;
     let mut warnings = analysis.survey.warnings.clone();
     if let Some(side) = &side {
         let marketing = pipeline::align(&req, &mut analysis, side)?;

@@ -14,23 +14,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Competitor names (as configured or discovered) that `text` mentions, in
-/// the spelling of `known`, in order of first mention, each once.
+/// the spelling of `known`, in order of first mention, each once. All
+/// names are found in one pass (see `name_search`); the per-name pattern
+/// is what that pass must agree with, and serves what it cannot fold.
 pub fn find(text: &str, known: &[String]) -> Vec<String> {
-    let mut found: Vec<(usize, String)> = Vec::new();
-    for name in known {
-        let name = name.trim();
-        if name.is_empty() {
-            continue;
-        }
-        let Some(re) = name_pattern(name) else {
-            continue;
-        };
-        if let Some(m) = re.find(text)
-            && !found.iter().any(|(_, n)| n == name)
-        {
-            found.push((m.start(), name.to_string()));
-        }
-    }
+    let first = |name: &str| name_pattern(name).and_then(|re| re.find(text).map(|m| m.start()));
+    let mut found = name_search::for_list(known).find(text, first);
     found.sort();
     found.into_iter().map(|(_, n)| n).collect()
 }
@@ -166,9 +155,77 @@ pub fn discover(answers: &[(usize, &str)]) -> Vec<String> {
     names.into_iter().map(|(_, n)| n).collect()
 }
 
+#[path = "name_search.rs"]
+mod name_search;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// One pattern per name, as `find` did before the single pass: the
+    /// oracle.
+    fn find_each(text: &str, known: &[String]) -> Vec<String> {
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for name in known {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            let Some(re) = name_pattern(name) else {
+                continue;
+            };
+            if let Some(m) = re.find(text)
+                && !found.iter().any(|(_, n)| n == name)
+            {
+                found.push((m.start(), name.to_string()));
+            }
+        }
+        found.sort();
+        found.into_iter().map(|(_, n)| n).collect()
+    }
+
+    #[test]
+    fn one_pass_finds_what_a_pattern_per_name_finds() {
+        let known: Vec<String> = [
+            "Acme",
+            "Acme Cloud",
+            "acme",
+            " Hooli ",
+            "",
+            "Hooli",
+            "Straße AG",
+            "Kuanto",
+            "A.B.",
+            "G2",
+            "s",
+        ]
+        .map(String::from)
+        .to_vec();
+        for text in [
+            "Acme Cloud and ACMEs, then Hooli's",
+            "Acme Cloud",
+            "xAcme, Acme_s, acmeS. G2s G2x",
+            "KUANTO and \u{212A}uanto (Kelvin) and straße ag",
+            "STRASSE AG, A.B.C and A.B. too",
+            "s s's ss",
+            "",
+            "é Acme é",
+        ] {
+            assert_eq!(find(text, &known), find_each(text, &known), "{text}");
+        }
+        assert_eq!(find("Hooli, acme", &known), ["Hooli", "Acme", "acme"]);
+    }
+
+    proptest! {
+        #[test]
+        fn one_pass_agrees_with_the_patterns(
+            text in "[aAcCmMeEsS '’_.é\u{212A}x]{0,40}",
+            names in prop::collection::vec("[aAcmMeEsS .é]{0,5}", 0..5)
+        ) {
+            prop_assert_eq!(find(&text, &names), find_each(&text, &names));
+        }
+    }
 
     #[test]
     fn finds_configured_names() {

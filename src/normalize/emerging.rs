@@ -87,6 +87,7 @@ pub fn discover(items: &[(usize, &str)], background: &[&str]) -> Vec<EmergingThe
     let bg_terms: Vec<BTreeMap<String, String>> = background.iter().map(|t| terms(t)).collect();
     let df_other = doc_freq(item_terms.iter());
     let df_bg = doc_freq(bg_terms.iter());
+    let index = Index::new(&item_terms);
     let mut candidates: Vec<(usize, usize, bool, &str)> = df_other
         .iter()
         .filter(|&(_, &n)| n >= MIN_ITEMS)
@@ -95,10 +96,7 @@ pub fn discover(items: &[(usize, &str)], background: &[&str]) -> Vec<EmergingThe
             n as f64 / everywhere as f64 >= MIN_CONCENTRATION
         })
         .map(|(&t, &n)| {
-            let who: BTreeSet<usize> = holders(&item_terms, items, t, &BTreeSet::new())
-                .iter()
-                .map(|&i| items[i].0)
-                .collect();
+            let who: BTreeSet<usize> = index.holders(t, &[]).iter().map(|&i| items[i].0).collect();
             (who.len(), n, !t.contains(' '), t)
         })
         .collect();
@@ -109,15 +107,17 @@ pub fn discover(items: &[(usize, &str)], background: &[&str]) -> Vec<EmergingThe
             .then(a.2.cmp(&b.2))
             .then(a.3.cmp(b.3))
     });
-    let mut taken = BTreeSet::new();
+    let mut taken = vec![false; items.len()];
     let mut out = Vec::new();
     for (_, _, _, term) in candidates {
-        let members = holders(&item_terms, items, term, &taken);
+        let members = index.holders(term, &taken);
         let who: BTreeSet<usize> = members.iter().map(|&i| items[i].0).collect();
         if members.len() < MIN_ITEMS || who.len() < MIN_RESPONDENTS {
             continue;
         }
-        taken.extend(members.iter().copied());
+        for &i in &members {
+            taken[i] = true;
+        }
         let df = (&df_other, &df_bg);
         out.push(group(term, &members, items, &item_terms, df, who.len()));
     }
@@ -130,16 +130,37 @@ pub fn discover(items: &[(usize, &str)], background: &[&str]) -> Vec<EmergingThe
     out
 }
 
-/// Indices of the items not yet `taken` that contain `term`.
-fn holders(
-    item_terms: &[BTreeMap<String, String>],
-    items: &[(usize, &str)],
-    term: &str,
-    taken: &BTreeSet<usize>,
-) -> Vec<usize> {
-    (0..items.len())
-        .filter(|i| !taken.contains(i) && item_terms[*i].contains_key(term))
-        .collect()
+/// Which items hold each term (ascending), built in one pass so that a
+/// candidate's items are found without scanning every item (issue 10:
+/// the scan per candidate made discovery quadratic).
+struct Index<'a> {
+    postings: BTreeMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(item_terms: &'a [BTreeMap<String, String>]) -> Index<'a> {
+        let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, terms) in item_terms.iter().enumerate() {
+            for t in terms.keys() {
+                postings.entry(t.as_str()).or_default().push(i);
+            }
+        }
+        Index { postings }
+    }
+
+    /// Indices of the items not yet `taken` (an empty slice: none) that
+    /// contain `term`, in item order.
+    fn holders(&self, term: &str, taken: &[bool]) -> Vec<usize> {
+        self.postings
+            .get(term)
+            .map(|p| {
+                p.iter()
+                    .copied()
+                    .filter(|&i| !taken.get(i).copied().unwrap_or(false))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// Document frequencies: among `other` items, and among every item.

@@ -25,6 +25,27 @@ fn groups_recurring_leftovers() {
 }
 
 #[test]
+fn the_index_finds_what_a_scan_finds() {
+    let texts = [
+        "carbon footprint report",
+        "their carbon footprint targets",
+        "union sign off",
+        "carbon audit",
+        "footprint of the union",
+    ];
+    let item_terms: Vec<BTreeMap<String, String>> = texts.iter().map(|t| terms(t)).collect();
+    let index = Index::new(&item_terms);
+    let taken = [false, true, false, false, false];
+    for t in item_terms.iter().flat_map(|m| m.keys()) {
+        let scan: Vec<usize> = (0..texts.len())
+            .filter(|&i| !taken[i] && item_terms[i].contains_key(t))
+            .collect();
+        assert_eq!(index.holders(t, &taken), scan, "{t}");
+    }
+    assert!(index.holders("nothing", &[]).is_empty());
+}
+
+#[test]
 fn one_respondent_is_not_a_theme() {
     let items = [(0, "union issue"), (0, "union again"), (0, "union!")];
     assert!(discover(&items, &[]).is_empty());

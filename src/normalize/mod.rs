@@ -306,6 +306,15 @@ pub fn normalize_survey(
     survey: &crate::ingest::Survey,
     normalizer: &Normalizer,
 ) -> (Normalizer, Vec<CodedResponse>) {
+    normalize_survey_with(survey, normalizer, &crate::progress::Silent)
+}
+
+/// As [`normalize_survey`], one progress step per response coded.
+pub fn normalize_survey_with(
+    survey: &crate::ingest::Survey,
+    normalizer: &Normalizer,
+    progress: &dyn crate::progress::Progress,
+) -> (Normalizer, Vec<CodedResponse>) {
     let texts: Vec<(usize, &str)> = survey
         .responses
         .iter()
@@ -330,12 +339,15 @@ pub fn normalize_survey(
     let coded = survey
         .responses
         .iter()
-        .map(|r| CodedResponse {
-            answers: r
-                .answers
-                .iter()
-                .map(|(q, text)| (*q, n.answer(*q, text)))
-                .collect(),
+        .map(|r| {
+            progress.advance(1);
+            CodedResponse {
+                answers: r
+                    .answers
+                    .iter()
+                    .map(|(q, text)| (*q, n.answer(*q, text)))
+                    .collect(),
+            }
         })
         .collect();
     (n, coded)

@@ -260,17 +260,6 @@ fn raw_matches_in(compiled: &Compiled, toks: &[Token]) -> Vec<Match> {
     out
 }
 
-/// True when a longer match of another theme covers `m`: "switching cost"
-/// is status quo, not price; "support for SSO" is a feature ask.
-pub(crate) fn is_shadowed(m: &Match, all: &[Match]) -> bool {
-    all.iter().any(|o| {
-        o.theme != m.theme
-            && o.start <= m.start
-            && m.end <= o.end
-            && o.end - o.start > m.end - m.start
-    })
-}
-
 /// True when an exception phrase of the theme covers the match.
 fn vetoed(theme: &CompiledTheme, m: &Match, toks: &[Token]) -> bool {
     theme.vetoes.iter().any(|pats| {
@@ -290,10 +279,13 @@ fn matches_in(compiled: &Compiled, text: &str) -> Vec<Match> {
     let toks = fold::tokens(text);
     let dismissed = negation::dismissals(&toks, text);
     let raw = raw_matches_in(compiled, &toks);
+    let shadowed = shadowed(&raw);
     let mut ms: Vec<Match> = raw
         .iter()
+        .zip(&shadowed)
+        .filter(|(_, s)| !**s)
+        .map(|(m, _)| m)
         .filter(|m| !dismissed.iter().any(|d| d.covers(m.start, m.end)))
-        .filter(|m| !is_shadowed(m, &raw))
         .filter(|m| !vetoed(&compiled.themes[m.theme], m, &toks))
         .cloned()
         .collect();
@@ -337,6 +329,12 @@ pub fn stages(book: &Codebook, text: &str) -> Vec<String> {
     }
     out
 }
+
+// Which matches a longer one of another theme covers: its own file, an
+// O(n log n) sweep (issue 10: all pairs made a long cell quadratic).
+#[path = "shadow.rs"]
+mod shadow;
+pub(crate) use shadow::shadowed;
 
 #[cfg(test)]
 #[path = "themes_tests.rs"]

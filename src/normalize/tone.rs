@@ -45,7 +45,13 @@ pub fn tone(text: &str) -> Tone {
     let toks = tokens(text);
     let raw = raw_matches(book, &toks);
     let mut score = Score::default();
-    for m in raw.iter().filter(|m| !themes::is_shadowed(m, &raw)) {
+    let shadowed = themes::shadowed(&raw);
+    for m in raw
+        .iter()
+        .zip(&shadowed)
+        .filter(|(_, s)| !**s)
+        .map(|(m, _)| m)
+    {
         // Themes: 0 positive, 1 negative, 2 mixed (data/tone.toml order).
         if m.theme == 2 {
             score.strong = [true, true];

@@ -23,6 +23,7 @@ pub fn generate(name: &str, dir: &Path) -> Option<PathBuf> {
         "random-bytes.csv" => random_bytes(64 * 1024),
         "timestamp-2mb-cell.csv" => return Some(long_cell(&path, 2 << 20)),
         "timestamp-50mb-cell.csv" => return Some(long_cell(&path, 50 << 20)),
+        "long-answer-1mb.csv" => return Some(long_answer(&path, 1 << 20)),
         "many-fields.csv" => {
             format!("{HEADER}\n1/9/2026,a@x.com,{}\n", ",".repeat(100_000)).into_bytes()
         }
@@ -142,6 +143,29 @@ fn long_cell(path: &Path, len: usize) -> PathBuf {
         left -= n;
     }
     writeln!(w, ",b@x.example,Timing,90 days").unwrap();
+    writeln!(w, "9/3/2026 10:00:00,c@x.example,Security,6 weeks").unwrap();
+    path.to_path_buf()
+}
+
+/// One objections cell of `len` bytes, a single item (no list marker, no
+/// comma) whose words match theme rules again and again: thousands of
+/// overlapping matches in one answer, which all-pairs shadowing made
+/// quadratic.
+fn long_answer(path: &Path, len: usize) -> PathBuf {
+    const SENTENCE: &str = "the switching cost is too high and they want support for SSO and \
+        the price is a concern and security review takes long and ";
+    let f = std::fs::File::create(path).unwrap();
+    let mut w = std::io::BufWriter::new(f);
+    writeln!(w, "{HEADER}").unwrap();
+    write!(w, "9/1/2026 10:00:00,a@x.example,\"").unwrap();
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(SENTENCE.len());
+        w.write_all(&SENTENCE.as_bytes()[..n]).unwrap();
+        left -= n;
+    }
+    writeln!(w, "\",3 months").unwrap();
+    writeln!(w, "9/2/2026 10:00:00,b@x.example,Timing,90 days").unwrap();
     writeln!(w, "9/3/2026 10:00:00,c@x.example,Security,6 weeks").unwrap();
     path.to_path_buf()
 }
