@@ -21,6 +21,7 @@ mod accounting;
 mod assemble;
 mod bank;
 mod candidates;
+mod cellrefs;
 mod claims;
 pub mod columns;
 mod decode;
@@ -28,6 +29,7 @@ mod detect;
 mod dialect;
 mod error;
 mod finish;
+mod headers;
 mod input;
 mod inspect;
 mod layout;
@@ -45,6 +47,8 @@ mod zipcheck;
 
 pub use columns::{ColumnRules, classify_header};
 pub use error::IngestError;
+#[doc(hidden)]
+pub use headers::place_columns;
 pub use input::{Input, STDIN_ARG, STDIN_NAME};
 pub use inspect::{Inspection, inspect, inspect_input};
 pub use matching::{QuestionMatch, match_question};

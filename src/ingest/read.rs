@@ -384,7 +384,7 @@ impl<'p> Source<'p> {
 /// The first `max` characters of `s`.
 /// A header cut to `max` characters, at the last word boundary: a word cut
 /// in half ("during" -> "dur") would read as another word (French "durée").
-fn cut(s: &str, max: usize) -> String {
+pub(super) fn cut(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((at, c)) => {
             let head = &s[..at];

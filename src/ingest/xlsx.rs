@@ -7,7 +7,9 @@
 //! `zipcheck`), and the text and cells taken from a sheet are capped too.
 
 use super::IngestError;
-use super::limits::{MAX_ROWS, MAX_WORKBOOK_CELLS, MAX_WORKBOOK_GRID, MAX_WORKBOOK_TEXT};
+use super::limits::{
+    MAX_FIELDS, MAX_ROWS, MAX_WORKBOOK_CELLS, MAX_WORKBOOK_GRID, MAX_WORKBOOK_TEXT,
+};
 use super::records::{Record, Records, clean};
 use super::zipcheck::{self, Format};
 use calamine::{Data, DataRef, Reader, Xls, Xlsb, Xlsx, open_workbook_from_rs};
@@ -131,6 +133,19 @@ impl<'p> Sparse<'p> {
     fn push(&mut self, (row, col): (u32, u32), text: String) -> Result<(), IngestError> {
         if text.is_empty() {
             return Ok(());
+        }
+        // Sheets end at XFD, as a CSV row ends at MAX_FIELDS: a filled cell
+        // past it (only in a forged file) made a header row that wide,
+        // which detection reads for every platform; the xlsx fuzz target
+        // found a 2 KB file with a cell at "FyouF4" that took 13 s.
+        if col as usize >= MAX_FIELDS {
+            return Err(IngestError::TooBig {
+                path: self.path.to_path_buf(),
+                what: format!(
+                    "its sheet has a filled cell in column {}, past XFD ({MAX_FIELDS}), the last column a sheet has",
+                    col as u64 + 1
+                ),
+            });
         }
         self.text += text.len();
         if self.cells.len() >= MAX_WORKBOOK_CELLS || self.text > MAX_WORKBOOK_TEXT {

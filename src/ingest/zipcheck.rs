@@ -61,8 +61,11 @@ pub(crate) fn check(bytes: &[u8], path: &Path) -> Result<Format, IngestError> {
     }
     let format =
         format.ok_or_else(|| unreadable(path, "a ZIP archive without a workbook inside"))?;
-    if let (Format::Xlsx, Some(name)) = (format, shared) {
-        check_shared_count(&mut zip, &name, path)?;
+    if format == Format::Xlsx {
+        if let Some(name) = &shared {
+            check_shared_count(&mut zip, name, path)?;
+        }
+        super::cellrefs::check(&mut zip, shared.as_deref(), path)?;
     }
     Ok(format)
 }
