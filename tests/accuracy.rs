@@ -8,6 +8,7 @@
 //! measuring.) The set itself is never read item by item: only these
 //! aggregates are printed.
 
+use frontline::normalize::comparable::comparable_item;
 use frontline::normalize::{
     Codebooks, DurationRange, Persona, Tone, durations, model, personas, split, tone,
 };
@@ -127,22 +128,6 @@ fn theme_f1() -> BTreeMap<String, f64> {
         .collect()
 }
 
-/// The evaluator's item normalisation: outer whitespace, quotes, trailing
-/// punctuation and a leading "and"/"also" are formatting, not splitting.
-fn norm_item(s: &str) -> String {
-    let mut t = s
-        .trim()
-        .trim_matches(|c: char| "\"'“”‘’".contains(c))
-        .trim();
-    t = t.trim_end_matches(|c: char| ".,;:!".contains(c)).trim_end();
-    for lead in ["and ", "also ", "And ", "Also "] {
-        if let Some(rest) = t.strip_prefix(lead) {
-            t = rest.trim_start();
-        }
-    }
-    t.to_lowercase()
-}
-
 fn items_exact() -> f64 {
     let cases = load::<ItemCase>("items");
     let exact = cases
@@ -150,9 +135,9 @@ fn items_exact() -> f64 {
         .filter(|c| {
             let got: Vec<String> = split::split_items(&c.text)
                 .iter()
-                .map(|s| norm_item(s))
+                .map(|s| comparable_item(s))
                 .collect();
-            let want: Vec<String> = c.items.iter().map(|s| norm_item(s)).collect();
+            let want: Vec<String> = c.items.iter().map(|s| comparable_item(s)).collect();
             got == want
         })
         .count();
