@@ -216,7 +216,7 @@ const GUESS: u16 = 300;
 fn unsure(i: &crate::normalize::CodedItem) -> bool {
     i.themes
         .iter()
-        .all(|t| t.id == "other" || (t.rule == "model" && t.confidence.is_some_and(|c| c < GUESS)))
+        .all(|t| t.id == "other" || t.is_guess_below(GUESS))
 }
 
 fn emerging_themes(

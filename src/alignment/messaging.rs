@@ -43,10 +43,6 @@ pub struct Cited {
 /// answering one.
 const CLAIM_CONFIDENCE: u16 = 500;
 
-fn sure(t: &crate::normalize::ThemeHit) -> bool {
-    t.rule != "model" || t.confidence.is_some_and(|c| c >= CLAIM_CONFIDENCE)
-}
-
 /// Codes each claim.
 pub fn code_claims(claims: &[String], normalizer: &Normalizer) -> CodedMessaging {
     let themes = |q: QuestionId, text: &str| {
@@ -57,7 +53,12 @@ pub fn code_claims(claims: &[String], normalizer: &Normalizer) -> CodedMessaging
             .answer(q, text)
             .items
             .iter()
-            .flat_map(|i| i.themes.iter().filter(|t| sure(t)).map(|t| t.id.clone()))
+            .flat_map(|i| {
+                i.themes
+                    .iter()
+                    .filter(|t| !t.is_guess_below(CLAIM_CONFIDENCE))
+                    .map(|t| t.id.clone())
+            })
             .filter(|id| id != "other")
             .map(|id| {
                 let label = book

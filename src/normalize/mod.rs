@@ -54,6 +54,12 @@ pub struct ThemeHit {
 }
 
 impl ThemeHit {
+    /// True when the learned coder alone gave the theme, less than
+    /// `permille` thousandths sure: a guess, not a finding.
+    pub fn is_guess_below(&self, permille: u16) -> bool {
+        self.rule == "model" && self.confidence.is_some_and(|c| c < permille)
+    }
+
     /// A hit found by a rule, before the model has spoken.
     pub fn by_rule(id: &str, rule: &str) -> ThemeHit {
         ThemeHit {
