@@ -5,6 +5,8 @@
 //! (`--explain`) and negation scopes can be measured in the original.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One word of a text: its folded form, its stem, where it stands.
@@ -137,25 +139,81 @@ fn is_word_char(c: char) -> bool {
 /// Lower-cased, accent-free text with punctuation turned into spaces and
 /// runs of spaces collapsed.
 pub fn fold(text: &str) -> String {
-    tokens(text)
-        .iter()
-        .map(|t| t.word.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    scan(text, |word, _, _, clause_end| {
+        if clause_end {
+            return;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    });
+    out
+}
+
+/// The most distinct words whose lemma and stem are remembered per thread;
+/// past it the memory starts afresh (same results, a little slower).
+const ANALYSED_WORDS: usize = 50_000;
+
+/// The lemma and stem of a folded word, computed once per distinct word
+/// and thread: a survey repeats a few thousand words, and stemming each
+/// occurrence was a tenth of coding time (issue 10).
+fn analysed(word: &str) -> (String, String) {
+    thread_local! {
+        static SEEN: RefCell<HashMap<String, (String, String)>> = RefCell::new(HashMap::new());
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if let Some(hit) = seen.get(word) {
+            return hit.clone();
+        }
+        if seen.len() >= ANALYSED_WORDS {
+            seen.clear();
+        }
+        let fresh = (lemma(word), stem(word));
+        seen.insert(word.to_string(), fresh.clone());
+        fresh
+    })
 }
 
 /// The words of `text`, folded and stemmed, with their offsets.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out: Vec<Token> = Vec::new();
+    scan(text, |word, start, end, clause_end| {
+        if clause_end {
+            if let Some(last) = out.last_mut() {
+                last.clause_end = true;
+            }
+            return;
+        }
+        let written = &text[start..end];
+        let (lemma, stem) = analysed(&word);
+        out.push(Token {
+            upper: !written.chars().any(char::is_lowercase),
+            cap: written.starts_with(char::is_uppercase),
+            lemma,
+            stem,
+            word,
+            start,
+            end,
+            clause_end: false,
+        });
+    });
+    out
+}
+
+/// Walks the words of `text`: calls `each(word, start, end, false)` for
+/// every folded word with its byte offsets, and `each("", _, _, true)` for
+/// clause punctuation between words.
+fn scan(text: &str, mut each: impl FnMut(String, usize, usize, bool)) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
         if !is_word_char(c) {
-            if is_clause_punct(&chars, i)
-                && let Some(last) = out.last_mut()
-            {
-                last.clause_end = true;
+            if is_clause_punct(&chars, i) {
+                each(String::new(), pos, pos, true);
             }
             i += 1;
             continue;
@@ -163,21 +221,10 @@ pub fn tokens(text: &str) -> Vec<Token> {
         let (word, end_i) = read_word(&chars, i);
         let end = chars.get(end_i).map_or(text.len(), |&(p, _)| p);
         if !word.is_empty() {
-            let upper = !text[pos..end].chars().any(char::is_lowercase);
-            out.push(Token {
-                upper,
-                cap: text[pos..end].starts_with(char::is_uppercase),
-                lemma: lemma(&word),
-                stem: stem(&word),
-                word,
-                start: pos,
-                end,
-                clause_end: false,
-            });
+            each(word, pos, end, false);
         }
         i = end_i;
     }
-    out
 }
 
 /// Reads one word from `i`; returns the folded word and the index after it.

@@ -8,8 +8,11 @@
 //! `personas`, `durations`, `rating`, `tone`, `competitors`, `emerging`
 //! (themes not in any codebook yet), `redact` (PII in quotes).
 
+use crate::questions::CodebookId;
 use crate::questions::{AnswerKind, QuestionId};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 pub mod clauses;
 pub mod codebook;
@@ -209,6 +212,20 @@ pub struct Normalizer {
     pub privacy: crate::privacy::Privacy,
     /// Our own company and product names: never a competitor.
     pub own_names: Vec<String>,
+    /// The codebooks' rules, compiled on first use; the codebooks are
+    /// fixed once coding starts (a clone compiles afresh).
+    compiled: CompiledBooks,
+}
+
+/// Each codebook's compiled rules, built once per normalizer, so an item
+/// never hashes or compiles rules (issue 10).
+#[derive(Debug, Default)]
+struct CompiledBooks(OnceLock<BTreeMap<CodebookId, Arc<themes::Compiled>>>);
+
+impl Clone for CompiledBooks {
+    fn clone(&self) -> Self {
+        CompiledBooks::default()
+    }
 }
 
 impl Normalizer {
@@ -218,7 +235,20 @@ impl Normalizer {
             competitors,
             privacy: Default::default(),
             own_names: vec![],
+            compiled: CompiledBooks::default(),
         }
+    }
+
+    /// The compiled rules of a codebook.
+    fn compiled(&self, id: CodebookId) -> Option<&themes::Compiled> {
+        let all = self.compiled.0.get_or_init(|| {
+            self.codebooks
+                .books
+                .iter()
+                .map(|(id, book)| (*id, book.compiled()))
+                .collect()
+        });
+        all.get(&id).map(|c| c.as_ref())
     }
 
     /// The same normalizer, told our own company and product names.
@@ -280,22 +310,31 @@ impl Normalizer {
             index,
             ..CodedItem::default()
         };
-        let book = question.codebook().and_then(|b| self.codebooks.get(b));
+        let book = question
+            .codebook()
+            .and_then(|b| Some((self.codebooks.get(b)?, self.compiled(b)?)));
+        let toks = fold::tokens(&text);
         match question.kind() {
             AnswerKind::CodedList | AnswerKind::CodedText => {
-                if let Some(book) = book {
-                    let coded = model::code(book, question.as_str(), &text);
+                let enc = model::model().encode(&toks);
+                let read = model::Item {
+                    text: &text,
+                    tokens: &toks,
+                    enc: &enc,
+                };
+                if let Some((book, compiled)) = book {
+                    let coded = model::code_item(book, compiled, question.as_str(), &read);
                     item.themes = coded.hits;
                     item.vetoed = coded.vetoed;
                 }
                 if question.kind() == AnswerKind::CodedText {
-                    item.tone = Some(tone::tone(&text));
+                    item.tone = Some(tone::tone_in(&toks, &enc));
                 }
             }
             AnswerKind::Personas => item.personas = personas::parse_personas(&text),
             AnswerKind::Stages => {
-                if let Some(book) = book {
-                    item.stages = themes::stages(book, &text);
+                if let Some((_, compiled)) = book {
+                    item.stages = themes::stages_in(compiled, &toks, &text);
                 }
             }
             AnswerKind::Duration => item.durations = durations::parse_durations(&text),

@@ -7,7 +7,10 @@
 use super::codebook::Theme;
 use super::fold::{self, Token};
 use super::{Codebook, ThemeHit, negation};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One word of a compiled pattern.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +55,21 @@ pub struct Compiled {
     by_word: HashMap<String, Vec<(usize, usize)>>,
     anywhere: Vec<(usize, usize)>,
     fuzzy: Vec<(usize, usize)>,
+    /// Names this compilation in the per-thread candidate cache.
+    uid: u64,
+}
+
+/// The distinct words whose candidate rules a thread remembers per
+/// codebook; past it the memory starts afresh (same results).
+const CANDIDATE_WORDS: usize = 50_000;
+
+/// The (theme, rule) pairs that may match at one word.
+type Candidates = Rc<[(usize, usize)]>;
+
+thread_local! {
+    /// Candidate rules per compiled codebook and folded word.
+    static CANDIDATES: RefCell<HashMap<u64, HashMap<String, Candidates>>> =
+        RefCell::new(HashMap::new());
 }
 
 impl Compiled {
@@ -71,16 +89,44 @@ impl Compiled {
                 }
             }
         }
+        static NEXT: AtomicU64 = AtomicU64::new(0);
         Compiled {
             themes,
             by_word,
             anywhere,
             fuzzy,
+            uid: NEXT.fetch_add(1, Ordering::Relaxed),
         }
     }
 
-    /// The rules that may match at a token, in codebook order.
-    fn candidates(&self, t: &Token) -> Vec<(usize, usize)> {
+    /// The rules that may match at a token, in codebook order: computed
+    /// once per distinct word and thread, since they depend only on the
+    /// folded word (and its lemma, a function of it). A rule whose first
+    /// word cannot match this word is left out here rather than tried.
+    fn candidates(&self, t: &Token) -> Candidates {
+        CANDIDATES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.len() > 64 && !cache.contains_key(&self.uid) {
+                cache.clear();
+            }
+            let mine = cache.entry(self.uid).or_default();
+            if let Some(hit) = mine.get(t.word.as_str()) {
+                return hit.clone();
+            }
+            if mine.len() >= CANDIDATE_WORDS {
+                mine.clear();
+            }
+            let fresh: Candidates = self
+                .all_candidates(t)
+                .into_iter()
+                .filter(|&(ti, ri)| first_may_match(&self.themes[ti].rules[ri].pats[0], t))
+                .collect();
+            mine.insert(t.word.clone(), fresh.clone());
+            fresh
+        })
+    }
+
+    fn all_candidates(&self, t: &Token) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = self.anywhere.clone();
         // Only long, uncommon words can be a misspelling (see `fuzzy_eq`).
         if t.word.len() >= 7 && !super::words::is_common(&t.word) {
@@ -183,6 +229,16 @@ pub fn compile(theme: &Theme) -> CompiledTheme {
     }
 }
 
+/// False when a rule's first pattern cannot match the token, judged by
+/// the folded word alone (how it is written, capitals, is checked later).
+fn first_may_match(p: &Pat, t: &Token) -> bool {
+    match p {
+        Pat::Gap | Pat::Name => true,
+        Pat::Caps(s) => word_matches(&Pat::Exact(s.clone()), t),
+        _ => word_matches(p, t),
+    }
+}
+
 fn word_matches(p: &Pat, t: &Token) -> bool {
     match p {
         Pat::Lemma(s) => &t.lemma == s || &t.word == s,
@@ -239,10 +295,11 @@ pub fn raw_matches(book: &Codebook, toks: &[Token]) -> Vec<Match> {
     raw_matches_in(&book.compiled(), toks)
 }
 
-fn raw_matches_in(compiled: &Compiled, toks: &[Token]) -> Vec<Match> {
+/// `raw_matches` with the rules already compiled.
+pub fn raw_matches_in(compiled: &Compiled, toks: &[Token]) -> Vec<Match> {
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {
-        for (ti, ri) in compiled.candidates(tok) {
+        for &(ti, ri) in compiled.candidates(tok).iter() {
             let rule = &compiled.themes[ti].rules[ri];
             if let Some(end) = match_at(&rule.pats, toks, i)
                 && end > i
@@ -270,15 +327,14 @@ fn vetoed(theme: &CompiledTheme, m: &Match, toks: &[Token]) -> bool {
 
 /// The matches that survive negation, in text order.
 pub fn matches(book: &Codebook, text: &str) -> Vec<Match> {
-    matches_in(&book.compiled(), text)
+    matches_in(&book.compiled(), &fold::tokens(text), text)
 }
 
-/// `matches` with the rules already at hand: looking them up once per
-/// item, not once per match, keeps coding a large export fast.
-fn matches_in(compiled: &Compiled, text: &str) -> Vec<Match> {
-    let toks = fold::tokens(text);
-    let dismissed = negation::dismissals(&toks, text);
-    let raw = raw_matches_in(compiled, &toks);
+/// `matches` with the rules compiled and the item tokenized already: both
+/// are done once (per run and per item), not once per use.
+fn matches_in(compiled: &Compiled, toks: &[Token], text: &str) -> Vec<Match> {
+    let dismissed = negation::dismissals(toks, text);
+    let raw = raw_matches_in(compiled, toks);
     let shadowed = shadowed(&raw);
     let mut ms: Vec<Match> = raw
         .iter()
@@ -286,7 +342,7 @@ fn matches_in(compiled: &Compiled, text: &str) -> Vec<Match> {
         .filter(|(_, s)| !**s)
         .map(|(m, _)| m)
         .filter(|m| !dismissed.iter().any(|d| d.covers(m.start, m.end)))
-        .filter(|m| !vetoed(&compiled.themes[m.theme], m, &toks))
+        .filter(|m| !vetoed(&compiled.themes[m.theme], m, toks))
         .cloned()
         .collect();
     ms.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.theme, m.rule));
@@ -309,9 +365,13 @@ pub fn with_other(mut hits: Vec<ThemeHit>) -> Vec<ThemeHit> {
 /// The themes the rules of `book` find in `text`, sorted by id; none
 /// when no rule matches.
 pub fn rule_hits(book: &Codebook, text: &str) -> Vec<ThemeHit> {
-    let compiled = book.compiled();
+    rule_hits_in(&book.compiled(), &fold::tokens(text), text)
+}
+
+/// `rule_hits` with the rules compiled and the item's tokens at hand.
+pub fn rule_hits_in(compiled: &Compiled, toks: &[Token], text: &str) -> Vec<ThemeHit> {
     let mut hits: Vec<ThemeHit> = Vec::new();
-    for m in matches_in(&compiled, text) {
+    for m in matches_in(compiled, toks, text) {
         let id = &compiled.themes[m.theme].id;
         if !hits.iter().any(|h| &h.id == id) {
             hits.push(ThemeHit::by_rule(
@@ -327,9 +387,13 @@ pub fn rule_hits(book: &Codebook, text: &str) -> Vec<ThemeHit> {
 /// The stage ids of the sales-stages codebook that `text` mentions, in
 /// order of first mention, each once.
 pub fn stages(book: &Codebook, text: &str) -> Vec<String> {
-    let compiled = book.compiled();
+    stages_in(&book.compiled(), &fold::tokens(text), text)
+}
+
+/// `stages` with the rules compiled and the item's tokens at hand.
+pub fn stages_in(compiled: &Compiled, toks: &[Token], text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for m in matches_in(&compiled, text) {
+    for m in matches_in(compiled, toks, text) {
         let id = &compiled.themes[m.theme].id;
         if !out.contains(id) {
             out.push(id.clone());

@@ -6,7 +6,7 @@
 //! not great either" is neutral. Strong cues of both tones are mixed.
 
 use super::fold::{Token, tokens};
-use super::themes::{self, raw_matches};
+use super::themes::{self, Compiled, raw_matches_in};
 use super::{Codebook, Tone};
 use std::sync::OnceLock;
 
@@ -40,11 +40,19 @@ fn negated(toks: &[Token], start: usize) -> bool {
     })
 }
 
+/// The cue rules, compiled once.
+fn cues() -> &'static Compiled {
+    static CUES: OnceLock<Compiled> = OnceLock::new();
+    CUES.get_or_init(|| Compiled::new(&lexicon().themes))
+}
+
 /// The tone of an answer by the cue rules alone.
 pub fn rule_tone(text: &str) -> Tone {
-    let book = lexicon();
-    let toks = tokens(text);
-    let raw = raw_matches(book, &toks);
+    rule_tone_in(&tokens(text))
+}
+
+fn rule_tone_in(toks: &[Token]) -> Tone {
+    let raw = raw_matches_in(cues(), toks);
     let mut score = Score::default();
     let shadowed = themes::shadowed(&raw);
     for m in raw
@@ -62,7 +70,7 @@ pub fn rule_tone(text: &str) -> Tone {
         let has_own_negator = toks[m.start..m.end]
             .iter()
             .any(|t| NEGATORS.contains(&t.word.as_str()));
-        if !has_own_negator && negated(&toks, m.start) {
+        if !has_own_negator && negated(toks, m.start) {
             score.weak[1 - polarity] = true;
         } else {
             score.strong[polarity] = true;
@@ -81,12 +89,17 @@ pub fn rule_tone(text: &str) -> Tone {
 /// The tone of an answer: the learned coder's most probable class, given
 /// the words and what the cue rules say.
 pub fn tone(text: &str) -> Tone {
-    let rule = rule_tone(text);
+    let toks = tokens(text);
+    tone_in(&toks, &super::model::model().encode(&toks))
+}
+
+/// `tone` with the answer's tokens and the coder's encoding at hand.
+pub fn tone_in(toks: &[Token], enc: &super::model::Encoded) -> Tone {
+    let rule = rule_tone_in(toks);
     let m = super::model::model();
-    let enc = m.encode(&tokens(text));
     let label = serde_json::to_value(rule).ok();
     let rule_label = label.as_ref().and_then(|v| v.as_str()).unwrap_or("neutral");
-    m.tone_scores(&enc, rule_label)
+    m.tone_scores(enc, rule_label)
         .into_iter()
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .and_then(|(l, _)| serde_json::from_value(serde_json::Value::String(l)).ok())

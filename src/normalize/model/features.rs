@@ -59,20 +59,26 @@ pub fn word_rows(vectors: &WordVectors, word: &str) -> Vec<usize> {
 /// not a dictionary or common word, not a month, and not a well-known
 /// tool that customers run.
 pub fn is_name_like(vectors: &WordVectors, t: &Token) -> bool {
+    looks_like_a_name(t) && !is_plain_word(vectors, &t.word)
+}
+
+/// How the word is written: with a capital, not all in capitals, three or
+/// more characters with letters, not a number.
+pub fn looks_like_a_name(t: &Token) -> bool {
     let has_lower = t.word.chars().any(|c| c.is_alphabetic());
     if !t.cap || t.upper || !has_lower || t.word.chars().count() < 3 {
         return false;
     }
-    if t.word.chars().all(|c| c.is_ascii_digit()) {
-        return false;
-    }
+    !t.word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A dictionary or common word, a month or day, or a well-known tool:
+/// never a name, however it is written.
+pub fn is_plain_word(vectors: &WordVectors, word: &str) -> bool {
     let dictionary = vectors
-        .lookup(&t.word)
+        .lookup(word)
         .is_some_and(|i| vectors.flags(i) & FLAG_DICTIONARY != 0);
-    !dictionary
-        && !words::is_common(&t.word)
-        && !words::is_month_or_day(&t.word)
-        && !words::is_brand(&t.word)
+    dictionary || words::is_common(word) || words::is_month_or_day(word) || words::is_brand(word)
 }
 
 #[cfg(test)]

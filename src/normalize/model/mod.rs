@@ -17,7 +17,7 @@ pub mod features;
 pub mod vectors;
 
 use crate::normalize::fold::Token;
-use features::{bigrams, char_grams, is_name_like, word_rows};
+use features::{bigrams, char_grams, word_rows};
 use safetensors::SafeTensors;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -104,10 +104,16 @@ struct Table {
 
 impl Table {
     fn add_mean(&self, ids: &[usize], out: &mut [f32]) {
-        if ids.is_empty() {
-            return;
+        if !ids.is_empty() {
+            self.add_scaled(ids, 1.0 / ids.len() as f32, out);
         }
-        let k = 1.0 / ids.len() as f32;
+    }
+
+    fn add_sum(&self, ids: &[usize], out: &mut [f32]) {
+        self.add_scaled(ids, 1.0, out);
+    }
+
+    fn add_scaled(&self, ids: &[usize], k: f32, out: &mut [f32]) {
         for &i in ids {
             let w = k * self.scales[i];
             let row = &self.rows[i * self.dim..(i + 1) * self.dim];
@@ -116,6 +122,29 @@ impl Table {
             }
         }
     }
+}
+
+/// What one distinct word adds to an item's input (see `Model::encode`).
+struct WordFeatures {
+    rows: Vec<f32>,
+    grams: Vec<f32>,
+    n_rows: u32,
+    n_grams: u32,
+    /// A dictionary, common or month word, or a known tool: never a name.
+    plain: bool,
+}
+
+/// How many distinct words' features are kept per thread (about 1 KB
+/// each); past it the cache starts afresh, with the same results.
+const CACHED_WORDS: usize = 20_000;
+
+thread_local! {
+    static WORDS: std::cell::RefCell<std::collections::HashMap<String, WordFeatures>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn add(acc: &mut [f32], v: &[f32]) {
+    acc.iter_mut().zip(v).for_each(|(a, x)| *a += x);
 }
 
 /// The embedded model.
@@ -194,32 +223,69 @@ impl Model {
         }
     }
 
-    /// The item's features, from its tokens.
+    /// The item's features, from its tokens. What each word contributes
+    /// (its vector rows, its character n-grams) is computed once per
+    /// distinct word and thread (`WordFeatures`); only the bigrams and the
+    /// means are per item.
     pub fn encode(&self, tokens: &[Token]) -> Encoded {
         let dim = self.vectors.dim;
-        let mut input = vec![0.0; dim];
-        let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
-        let rows: Vec<usize> = words
-            .iter()
-            .flat_map(|w| word_rows(&self.vectors, w))
-            .collect();
-        if !rows.is_empty() {
-            let k = self.meta.word_weight / rows.len() as f32;
-            for &r in &rows {
-                self.vectors.add_row(r, k, &mut input[..dim]);
+        let mut rows = vec![0.0; dim];
+        let mut grams = vec![0.0; dim];
+        let (mut n_rows, mut n_grams) = (0u32, 0u32);
+        let mut name_like = false;
+        WORDS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            for t in tokens {
+                if !cache.contains_key(t.word.as_str()) {
+                    if cache.len() >= CACHED_WORDS {
+                        cache.clear();
+                    }
+                    let f = self.word_features(&t.word);
+                    cache.insert(t.word.clone(), f);
+                }
+                let f = &cache[t.word.as_str()];
+                add(&mut rows, &f.rows);
+                add(&mut grams, &f.grams);
+                n_rows += f.n_rows;
+                n_grams += f.n_grams;
+                name_like |= !f.plain && features::looks_like_a_name(t);
             }
+        });
+        let mut input = vec![0.0; dim];
+        if n_rows > 0 {
+            let k = self.meta.word_weight / n_rows as f32;
+            input.iter_mut().zip(&rows).for_each(|(o, r)| *o += k * r);
         }
+        let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
         let bi = bigrams(&words, self.meta.bigram_buckets);
         self.bigram.add_mean(&bi, &mut input);
-        let mut grams = Vec::new();
-        for w in &words {
-            char_grams(w, self.meta.char_buckets, &mut grams);
+        if n_grams > 0 {
+            let k = 1.0 / n_grams as f32;
+            input.iter_mut().zip(&grams).for_each(|(o, g)| *o += k * g);
         }
-        self.chars.add_mean(&grams, &mut input);
-        Encoded {
-            input,
-            name_like: tokens.iter().any(|t| is_name_like(&self.vectors, t)),
+        Encoded { input, name_like }
+    }
+
+    /// What one word adds to an item: the sums of its vector rows (its
+    /// own, else its word pieces) and of its character n-gram rows.
+    fn word_features(&self, word: &str) -> WordFeatures {
+        let dim = self.vectors.dim;
+        let mut f = WordFeatures {
+            rows: vec![0.0; dim],
+            grams: vec![0.0; dim],
+            n_rows: 0,
+            n_grams: 0,
+            plain: features::is_plain_word(&self.vectors, word),
+        };
+        for r in word_rows(&self.vectors, word) {
+            self.vectors.add_row(r, 1.0, &mut f.rows);
+            f.n_rows += 1;
         }
+        let mut ids = Vec::new();
+        char_grams(word, self.meta.char_buckets, &mut ids);
+        self.chars.add_sum(&ids, &mut f.grams);
+        f.n_grams = ids.len() as u32;
+        f
     }
 
     /// The head of a codebook, if the model has one.
@@ -350,11 +416,35 @@ pub fn model() -> &'static Model {
 /// (or a user's replacement with none of its ids) is coded by its rules
 /// alone; themes the user removed are never added back.
 pub fn code(book: &crate::normalize::Codebook, question: &str, text: &str) -> combine::Combined {
-    let mut rules = crate::normalize::themes::rule_hits(book, text);
-    let m = model();
     let toks = crate::normalize::fold::tokens(text);
-    let enc = m.encode(&toks);
-    m.prototype_hits(book, &enc, &mut rules);
+    let item = Item {
+        text,
+        enc: &model().encode(&toks),
+        tokens: &toks,
+    };
+    code_item(book, &book.compiled(), question, &item)
+}
+
+/// An item as the coder reads it: tokenized and encoded once, whatever
+/// reads it next (themes, tone).
+#[derive(Debug, Clone, Copy)]
+pub struct Item<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub enc: &'a Encoded,
+}
+
+/// `code` with the codebook's rules compiled and the item read already.
+pub fn code_item(
+    book: &crate::normalize::Codebook,
+    compiled: &crate::normalize::themes::Compiled,
+    question: &str,
+    item: &Item,
+) -> combine::Combined {
+    let mut rules = crate::normalize::themes::rule_hits_in(compiled, item.tokens, item.text);
+    let m = model();
+    let enc = item.enc;
+    m.prototype_hits(book, enc, &mut rules);
     let ids = book.ids();
     let Some(head) = m
         .head(&book.id)
@@ -366,14 +456,14 @@ pub fn code(book: &crate::normalize::Codebook, question: &str, text: &str) -> co
         };
     };
     let rule_ids: Vec<&str> = rules.iter().map(|h| h.id.as_str()).collect();
-    let mut probs = m.scores(head, question, &enc, &rule_ids);
+    let mut probs = m.scores(head, question, enc, &rule_ids);
     // A theme the codebook no longer has cannot be given.
     for (p, l) in probs.iter_mut().zip(&head.labels) {
         if !ids.contains(&l.as_str()) {
             *p = 0.0;
         }
     }
-    if toks.len() <= SHORT && !rules.is_empty() {
+    if item.tokens.len() <= SHORT && !rules.is_empty() {
         return combine::rules_only(head, &rules, &probs);
     }
     combine::combine(head, &rules, &probs)
