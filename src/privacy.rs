@@ -17,7 +17,7 @@
 use crate::ingest::Survey;
 use name_set::{Case, NameSet};
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 mod name_set;
@@ -237,15 +237,19 @@ pub fn protect(survey: &mut Survey) -> Privacy {
 
 /// The first names list (`data/first_names.txt`, derived from Faker's
 /// person providers, MIT licence; see `data/first_names.LICENSE`).
+/// Kept as a sorted slice of the embedded text, searched by bisection: no
+/// hash set of 14,000 entries to build at start-up.
 pub fn is_first_name(word: &str) -> bool {
-    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        include_str!("../data/first_names.txt")
+        let mut names: Vec<&str> = include_str!("../data/first_names.txt")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect()
+            .collect();
+        names.sort_unstable();
+        names
     });
-    names.contains(word.to_lowercase().as_str())
+    names.binary_search(&word.to_lowercase().as_str()).is_ok()
 }
 
 /// True for a character that reorders or hides text: bidi embeddings,
