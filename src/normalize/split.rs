@@ -12,7 +12,12 @@ use super::clauses::{after_lead_in, ordinal_items, ordinal_marker, sentences};
 use super::fold::fold;
 use regex::Regex;
 use serde::Deserialize;
+use statements::statement_items;
 use std::sync::OnceLock;
+
+// Declared here, not in `normalize/mod.rs`: only the splitter uses it.
+#[path = "statements.rs"]
+mod statements;
 
 #[derive(Deserialize)]
 struct Fillers {
@@ -190,6 +195,7 @@ fn split_structure(line: &str) -> Vec<String> {
 fn split_sentence(line: &str) -> Vec<String> {
     fragments(line)
         .or_else(|| comma_list(line))
+        .or_else(|| statement_items(&split_outside_parens(line, ',')))
         .unwrap_or_else(|| vec![line.to_string()])
 }
 
