@@ -12,7 +12,7 @@ use super::clauses::{after_lead_in, ordinal_items, ordinal_marker, sentences};
 use super::fold::fold;
 use regex::Regex;
 use serde::Deserialize;
-use statements::statement_items;
+use statements::{phrase_items, statement_items};
 use std::sync::OnceLock;
 
 // Declared here, not in `normalize/mod.rs`: only the splitter uses it.
@@ -195,6 +195,7 @@ fn split_structure(line: &str) -> Vec<String> {
 fn split_sentence(line: &str) -> Vec<String> {
     fragments(line)
         .or_else(|| comma_list(line))
+        .or_else(|| phrase_items(&split_outside_parens(line, ',')))
         .or_else(|| statement_items(&split_outside_parens(line, ',')))
         .unwrap_or_else(|| vec![line.to_string()])
 }
@@ -441,14 +442,17 @@ fn join_titles(parts: Vec<String>) -> Vec<String> {
 /// "Integration with SAP, Salesforce and Workday": the names after the
 /// first part continue its prepositional object.
 fn continues_object(parts: &[String]) -> bool {
-    let outside_parens: String = split_outside_parens(&parts[0], '(')[0].clone();
-    let first = format!(" {} ", fold(&outside_parens));
+    // The words before a bracket: "Price (esp. for SMB)" has no object.
+    let outside_parens = parts[0].split('(').next().unwrap_or_default();
+    let first = format!(" {} ", fold(outside_parens));
     let preps = [
         " with ",
         " like ",
         " such as ",
         " including ",
         " from ",
+        " for ",
+        " into ",
         " to ",
         " vs ",
         " versus ",

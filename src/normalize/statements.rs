@@ -84,7 +84,8 @@ fn is_statement(part: &str) -> bool {
     let Some((first, contracted)) = t.first() else {
         return false;
     };
-    if *contracted || (t.len() >= 2 && has(&w.subjects, first)) {
+    let relative = t.get(1).is_some_and(|(x, _)| x == "who" || x == "that");
+    if *contracted || (t.len() >= 2 && has(&w.subjects, first) && !relative) {
         return true;
     }
     if has(&w.verb_openers, first) && t.len() >= 2 {
@@ -111,11 +112,13 @@ fn noun_subject(t: &[(String, bool)]) -> bool {
     }
     for i in 1..t.len().min(5) {
         let prev = &t[i - 1].0;
-        if has(&w.verbs, &t[i].0) {
-            return !has(&w.determiners, prev);
-        }
+        // "someone who knows", "prices that change": a relative clause.
         if has(&w.connectives, prev) || prev == "and" {
             return false;
+        }
+        if has(&w.verbs, &t[i].0) {
+            // "the time to roll out": an infinitive, not a finite verb.
+            return !has(&w.determiners, prev) && prev != "to";
         }
     }
     false
@@ -179,8 +182,8 @@ fn splits_between(before: &str, after: &str) -> bool {
     if kind(after) != Kind::Statement || kind(before) == Kind::Lead || continues(after) {
         return false;
     }
-    let next = first_token(after);
-    let prev = first_token(before);
+    let next = pronoun_or_word(after);
+    let prev = pronoun_or_word(before);
     // "..., I must admit": an aside.
     if next == "i" && after.split_whitespace().count() <= 3 {
         return false;
@@ -201,6 +204,16 @@ fn first_token(part: &str) -> String {
     t.into_iter().nth(skip).map(|(x, _)| x).unwrap_or_default()
 }
 
+/// The first word as `first_token`, but "IT" (the department) is not
+/// the pronoun "it".
+fn pronoun_or_word(part: &str) -> String {
+    let raw = part.trim_start().trim_start_matches("and ");
+    if raw.starts_with("IT ") || raw == "IT" {
+        return "IT".to_string();
+    }
+    first_token(part)
+}
+
 /// "Timing and trust: if the CEO trusts the rep": the text after a label.
 fn after_label(part: &str) -> &str {
     part.rsplit_once(": ").map_or(part, |(_, rest)| rest)
@@ -214,6 +227,40 @@ fn has_subordinator(part: &str) -> bool {
         .iter()
         .skip(1)
         .any(|(x, _)| has(&w.subordinators, x))
+}
+
+/// The most words of one phrase in a longer noun list.
+const PHRASE_WORDS: usize = 8;
+
+/// "A champion on site, a pilot with their own data, the business case in
+/// their numbers": three or more noun phrases, none a statement, each at
+/// most `PHRASE_WORDS` words and none opening with a connective. Longer
+/// than `split::comma_list` allows, so it asks for three parts; the names
+/// after a preposition ("integration with A, B and C") stay whole.
+pub fn phrase_items(parts: &[String]) -> Option<Vec<String>> {
+    let parts: Vec<String> = parts.iter().map(|p| p.trim().to_string()).collect();
+    if parts.len() < 3 || parts.iter().any(String::is_empty) {
+        return None;
+    }
+    let w = words();
+    let fits = |p: &String| {
+        let n = p.split_whitespace().count();
+        let first = first_token(p);
+        (1..=PHRASE_WORDS).contains(&n)
+            && !is_statement(p)
+            && !super::is_filler(p)
+            && !has(&w.connectives, &first)
+            && !has(&w.subordinators, &first)
+    };
+    // "..., Tallyo and Norr": the names as `comma_list` would see them.
+    let mut names = parts.clone();
+    let last = names.pop().expect("three parts");
+    match last.split_once(" and ") {
+        Some((a, b)) => names.extend([a.to_string(), b.to_string()]),
+        None => names.push(last),
+    }
+    let object = super::continues_object(&names);
+    (parts.iter().all(fits) && !object).then_some(parts)
 }
 
 #[cfg(test)]

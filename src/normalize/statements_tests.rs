@@ -70,3 +70,30 @@ fn noun_phrases_and_verbless_parts_are_not_statements() {
     assert!(is_statement("it takes months"));
     assert!(is_statement("the owners want real numbers"));
 }
+
+#[test]
+fn longer_noun_phrases_split_when_there_are_three() {
+    assert_eq!(
+        phrase_items(&parts(
+            "a sponsor in the plant, a trial with their own data, the payback in their numbers"
+        ))
+        .unwrap(),
+        [
+            "a sponsor in the plant",
+            "a trial with their own data",
+            "the payback in their numbers"
+        ]
+    );
+    // Two parts are left to `comma_list`; statements are not phrases.
+    assert!(phrase_items(&parts("a sponsor in the plant, a trial with their data")).is_none());
+    assert!(phrase_items(&parts("the owners want numbers, legal is slow, price")).is_none());
+    // Names after a preposition continue one object.
+    assert!(phrase_items(&parts("sync with the ledger app, Pivo, Tallyo and Norr")).is_none());
+    // A part that qualifies the one before it.
+    assert!(
+        phrase_items(&parts(
+            "price for the big sites, especially in winter, the rollout"
+        ))
+        .is_none()
+    );
+}
