@@ -203,3 +203,25 @@ fn comma_separated_statements_and_longer_phrase_lists() {
         &["connectors for Ledgr, Pivo and Tallyo"],
     );
 }
+
+#[test]
+fn a_closing_remark_after_a_list_is_its_own_item() {
+    check(
+        "1. price\n2. the audit, which takes months\nMuch the same for each product, apart from the mobile app.",
+        &[
+            "price",
+            "the audit, which takes months",
+            "Much the same for each product, apart from the mobile app.",
+        ],
+    );
+    // Indented, it wraps the item above.
+    check(
+        "- a long first item that\n  wraps\n- second",
+        &["a long first item that wraps", "second"],
+    );
+    // A hyphenated word is not a filler word and a remark.
+    check(
+        "- No-shows\n- Same-day quotes",
+        &["No-shows", "Same-day quotes"],
+    );
+}
