@@ -17,8 +17,10 @@
 # token floor (examples/token_floor.rs), `frontline report`, `frontline
 # normalize`, and the pandas peer (scripts/pandas_peer.py, installed from
 # scripts/pandas_peer.requirements.txt into a venv on first use). Prints
-# wall seconds, throughput (MB of export per second) and peak RSS
-# (/usr/bin/time -v's maximum resident set size). Results: docs/performance.md.
+# wall seconds, throughput (MB of export per second), peak RSS
+# (/usr/bin/time's maximum resident set size) and CPU use (user + system
+# time over wall time: 200% is both cores busy). Results:
+# docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,11 +51,11 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Runs one command under /usr/bin/time; prints "wall_seconds max_rss_kb",
+# Runs one command under /usr/bin/time; prints "wall_seconds max_rss_kb cpu%",
 # or "timeout" / "failed".
 measure() {
   local out="$work/time"
-  if timeout "$limit" /usr/bin/time -f '%e %M' -o "$out" "$@" >/dev/null 2>"$work/stderr"; then
+  if timeout "$limit" /usr/bin/time -f '%e %M %P' -o "$out" "$@" >/dev/null 2>"$work/stderr"; then
     cat "$out"
   elif [ $? -eq 124 ]; then
     echo timeout
@@ -74,7 +76,7 @@ median_run() {
   printf '%s\n' "${runs[@]}" | sort -n | sed -n "$(( (n + 1) / 2 ))p"
 }
 
-printf '%9s %8s  %-10s %10s %9s %10s\n' rows MB tool wall_s MB/s peak_MB
+printf '%9s %8s  %-10s %10s %9s %10s %6s\n' rows MB tool wall_s MB/s peak_MB cpu
 for n in "${sizes[@]}"; do
   export_file="$dir/export-$n.csv"
   [ -s "$export_file" ] || "$gen" sample --responses "$n" --seed 1 --layout google_forms --out "$export_file"
@@ -89,11 +91,11 @@ for n in "${sizes[@]}"; do
     esac
     res=$(median_run "$r" "${cmd[@]}")
     case "$res" in
-      timeout|failed) printf '%9s %8s  %-10s %10s %9s %10s\n' "$n" "$mb" "$tool" "$res" - - ;;
+      timeout|failed) printf '%9s %8s  %-10s %10s %9s %10s %6s\n' "$n" "$mb" "$tool" "$res" - - - ;;
       *)
-        read -r secs kb <<<"$res"
+        read -r secs kb cpu <<<"$res"
         rate=$(echo "scale=3; $mb / ($secs + 0.005)" | bc)
-        printf '%9s %8s  %-10s %10s %9.2f %10.1f\n' "$n" "$mb" "$tool" "$secs" "$rate" "$(echo "$kb/1024" | bc -l)" ;;
+        printf '%9s %8s  %-10s %10s %9.2f %10.1f %6s\n' "$n" "$mb" "$tool" "$secs" "$rate" "$(echo "$kb/1024" | bc -l)" "$cpu" ;;
     esac
   done
 done

@@ -10,6 +10,12 @@ use std::io::Write;
 
 mod cli;
 
+// Coding and aggregating make many small, short-lived Strings and Vecs;
+// glibc's malloc and free were about 15% of a 40-row report's CPU time
+// (docs/performance.md, "Small runs"). Output does not depend on it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args = cli::Cli::parse();
     let code = match cli::run(args) {

@@ -15,10 +15,14 @@
 //!   report, or slip a name past the redaction.
 
 use crate::ingest::Survey;
-use regex::{Captures, Regex};
+use name_set::{Case, NameSet};
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
+
+mod name_set;
+#[cfg(test)]
+mod name_tests;
 
 /// What a name is replaced with.
 pub const NAME_PLACEHOLDER: &str = "[name]";
@@ -28,11 +32,12 @@ pub const NAME_PLACEHOLDER: &str = "[name]";
 pub struct NameList {
     /// Folded (lower-case) name parts of 3 letters or more, and full names.
     parts: BTreeSet<String>,
-    /// Parts that are not common words: replaced in any case.
-    anywhere: Option<Regex>,
+    /// Full names and parts that are not common words: replaced in any
+    /// case.
+    anywhere: Option<NameSet>,
     /// Parts that are also common words ("Will", "Price"): replaced only
     /// when capitalized and not opening a sentence, so "price" stays.
-    capitalized: Option<Regex>,
+    capitalized: Option<NameSet>,
 }
 
 impl NameList {
@@ -65,37 +70,18 @@ impl NameList {
             parts.extend(split_name(bare));
         }
         let common = |p: &str| crate::normalize::words::is_common(p);
-        let mut anywhere: Vec<&String> = whole
+        let anywhere = whole
             .iter()
             .chain(parts.iter().filter(|p| !common(p)))
+            .map(String::as_str);
+        let capitalized: Vec<String> = parts
+            .iter()
+            .filter(|p| common(p))
+            .map(|p| capitalize(p))
             .collect();
-        let mut capitalized: Vec<&String> = parts.iter().filter(|p| common(p)).collect();
-        // Longest first, so "anna berg" goes before "anna".
-        for list in [&mut anywhere, &mut capitalized] {
-            list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            list.dedup();
-        }
-        let alternation = |list: &[&String], capital: bool| -> Option<Regex> {
-            if list.is_empty() {
-                return None;
-            }
-            let alts: Vec<String> = list
-                .iter()
-                .map(|p| {
-                    let p = if capital {
-                        capitalize(p)
-                    } else {
-                        p.to_string()
-                    };
-                    regex::escape(&p).replace(' ', r"\s+")
-                })
-                .collect();
-            let flags = if capital { "" } else { "(?i)" };
-            Regex::new(&format!(r"{flags}\b(?:{})\b", alts.join("|"))).ok()
-        };
         let (anywhere, capitalized) = (
-            alternation(&anywhere, false),
-            alternation(&capitalized, true),
+            NameSet::new(anywhere, Case::Folded),
+            NameSet::new(capitalized.iter().map(String::as_str), Case::Exact),
         );
         let mut all = parts;
         all.extend(whole);
@@ -134,24 +120,17 @@ impl NameList {
     /// `text` with every respondent's name replaced by `[name]`.
     pub fn redact<'t>(&self, text: &'t str) -> Cow<'t, str> {
         let mut out = Cow::Borrowed(text);
-        if let Some(re) = &self.anywhere
-            && re.is_match(&out)
+        if let Some(set) = &self.anywhere
+            && let Cow::Owned(o) = set.replace(&out, |_| Some(NAME_PLACEHOLDER))
         {
-            out = Cow::Owned(re.replace_all(&out, NAME_PLACEHOLDER).into_owned());
+            out = Cow::Owned(o);
         }
-        if let Some(re) = &self.capitalized
-            && re.is_match(&out)
+        if let Some(set) = &self.capitalized
+            && let Cow::Owned(o) = set.replace(&out, |before| {
+                (!opens_sentence(before)).then_some(NAME_PLACEHOLDER)
+            })
         {
-            let src = out.clone().into_owned();
-            let replaced = re.replace_all(&src, |c: &Captures| {
-                let m = c.get(0).expect("whole match");
-                if opens_sentence(&src[..m.start()]) {
-                    m.as_str().to_string()
-                } else {
-                    NAME_PLACEHOLDER.to_string()
-                }
-            });
-            out = Cow::Owned(replaced.into_owned());
+            out = Cow::Owned(o);
         }
         out
     }
@@ -258,15 +237,19 @@ pub fn protect(survey: &mut Survey) -> Privacy {
 
 /// The first names list (`data/first_names.txt`, derived from Faker's
 /// person providers, MIT licence; see `data/first_names.LICENSE`).
+/// Kept as a sorted slice of the embedded text, searched by bisection: no
+/// hash set of 14,000 entries to build at start-up.
 pub fn is_first_name(word: &str) -> bool {
-    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        include_str!("../data/first_names.txt")
+        let mut names: Vec<&str> = include_str!("../data/first_names.txt")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect()
+            .collect();
+        names.sort_unstable();
+        names
     });
-    names.contains(word.to_lowercase().as_str())
+    names.binary_search(&word.to_lowercase().as_str()).is_ok()
 }
 
 /// True for a character that reorders or hides text: bidi embeddings,

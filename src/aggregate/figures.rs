@@ -246,11 +246,11 @@ fn emerging_themes(
         return vec![];
     }
     let all: Vec<(usize, &str)> = redacted.iter().map(|(r, t, _)| (*r, t.as_str())).collect();
-    let background: Vec<&str> = all.iter().map(|(_, t)| *t).collect();
-    let mut found = emerging::discover(&others, &background);
-    // Every rep in the group counts, also where a codebook theme matched
-    // their item by a stray word.
-    emerging::widen(&mut found, &all);
+    let is_other: Vec<bool> = redacted.iter().map(|x| x.2).collect();
+    // Grouped from the `other` items against all of them as background;
+    // then every rep in the group counts, also where a codebook theme
+    // matched their item by a stray word (`widen`).
+    let found = emerging::discover_and_widen(&all, &is_other);
     let seed: BTreeSet<(usize, &str)> = others.iter().copied().collect();
     found
         .into_iter()

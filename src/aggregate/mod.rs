@@ -67,8 +67,11 @@ pub fn questions(
         names: respondent_names(survey),
     };
     let headers = question_headers(survey);
+    // Each question's summary depends on nothing but its own answers: they
+    // are made on every core, and rayon's `collect` keeps question order.
+    use rayon::prelude::*;
     QuestionId::ALL
-        .into_iter()
+        .into_par_iter()
         .filter_map(|q| headers.get(&q).map(|h| summarize(&ctx, coded, q, h)))
         .collect()
 }

@@ -109,7 +109,7 @@ pub fn run(a: Args) -> Result<i32, Error> {
             if let Some(dir) = &a.templates {
                 super::templates::check_dir(dir)?;
             }
-            Some(Renderer::new(a.templates.as_deref())?.with_branding(branding))
+            Some(Renderer::for_diff(a.templates.as_deref())?.with_branding(branding))
         }
         Format::Json => None,
     };

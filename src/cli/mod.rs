@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 mod alignment;
 mod branding;
+mod clean_write;
 mod completions;
 mod diff;
 mod init;
@@ -204,6 +205,23 @@ pub fn print_out(text: &str) -> Result<(), Error> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Stdout(e)),
         _ => Ok(()),
+    }
+}
+
+/// Streams to standard output: `write` gets the output, cleaned of
+/// invisible characters as it goes, as [`print_out`] does for a string. A
+/// closed pipe (`| head`) ends the run quietly.
+pub fn stream_out<T>(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<T>,
+) -> Result<Option<T>, Error> {
+    use std::io::Write;
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut clean = clean_write::StripInvisible::new(out);
+    let done = write(&mut clean).and_then(|v| clean.flush().map(|()| v));
+    match done {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(None),
+        Err(e) => Err(Error::Stdout(e)),
     }
 }
 

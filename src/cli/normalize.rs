@@ -1,7 +1,7 @@
 //! `frontline normalize`: the coded data in tidy form, one record per
 //! answer item (contract in docs/normalize.md).
 
-use super::{ReadArgs, report_warnings, write_file};
+use super::{ReadArgs, report_warnings};
 use frontline::error::Error;
 use frontline::normalize::tidy::{self, TidyOptions};
 use frontline::pipeline::{self, Request};
@@ -70,21 +70,21 @@ pub fn run(a: Args) -> Result<i32, Error> {
         explain: a.explain,
         redact: a.redact,
     };
-    let records = tidy::records(&survey, &coded, opts);
-    let text = match a.format {
-        Format::Jsonl => tidy::to_jsonl(&records),
-        Format::Csv => tidy::to_csv(&records),
+    // Each record is written as it is made: no list of them all, no
+    // string of the whole output.
+    let records = tidy::each_record(&survey, &coded, opts);
+    let write = |w: &mut dyn std::io::Write| match a.format {
+        Format::Jsonl => tidy::write_jsonl(records, &mut { w }),
+        Format::Csv => tidy::write_csv(records, &mut { w }),
     };
-    match a.out {
+    match &a.out {
         Some(path) => {
-            write_file(&path, &text)?;
-            super::warn(&format!(
-                "Wrote {} records to {}",
-                records.len(),
-                path.display()
-            ));
+            let n = super::output::write_one_with(path, write)?;
+            super::warn(&format!("Wrote {n} records to {}", path.display()));
         }
-        None => super::print_out(&text)?,
+        None => {
+            super::stream_out(write)?;
+        }
     }
     Ok(0)
 }

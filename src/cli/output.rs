@@ -73,20 +73,58 @@ pub fn write_set(dir: &Path, files: &[(&str, &str)]) -> Result<(), Error> {
     write_in_place(&dir, files)
 }
 
-/// Writes one file (e.g. `normalize --out`) by a temporary file and a rename.
+/// Writes one file by a temporary file and a rename.
 pub fn write_one(path: &Path, contents: &str) -> Result<(), Error> {
+    write_one_with(path, |w| w.write_all(contents.as_bytes()))
+}
+
+/// Writes one file (e.g. `normalize --out`) as a stream: `write` gets the
+/// temporary file (buffered, cleaned of invisible characters as it goes)
+/// and writes the contents piece by piece; the file is then synced and
+/// renamed over `path`, so a run that fails or is killed midway leaves the
+/// old file, never half of the new one.
+pub fn write_one_with<T>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
+) -> Result<T, Error> {
     refuse_link_or_folder(path)?;
     let dir = parent_of(path);
     fs::create_dir_all(&dir).map_err(io_err(&dir))?;
     let name = file_name(path);
     let tmp = dir.join(temp_name(&name));
-    write_synced(&tmp, contents, path)?;
+    let f = File::create_new(&tmp).map_err(io_err(&tmp))?;
+    let written = stream_synced(f, write, path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        io_err(path)(e)
+    })?;
+    checkpoint(&format!("staged:{name}"));
     fs::rename(&tmp, path).map_err(|e| {
         let _ = fs::remove_file(&tmp);
         io_err(path)(e)
     })?;
     sync_dir(&dir);
-    Ok(())
+    Ok(written)
+}
+
+/// Streams `write`'s output into `f` and syncs it, with the permissions of
+/// `like` when that file exists.
+fn stream_synced<T>(
+    f: File,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
+    like: &Path,
+) -> std::io::Result<T> {
+    let keep = fs::metadata(like).map(|m| m.permissions());
+    let mut clean = super::clean_write::StripInvisible::new(std::io::BufWriter::new(f));
+    let written = write(&mut clean)?;
+    let f = clean
+        .into_inner()?
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
+    if let Ok(p) = keep {
+        f.set_permissions(p)?;
+    }
+    f.sync_all()?;
+    Ok(written)
 }
 
 /// The output folder, with a symlinked folder followed (a linked folder is

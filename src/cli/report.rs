@@ -84,7 +84,7 @@ pub fn run(a: Args) -> Result<i32, Error> {
     if let Some(dir) = &a.templates {
         super::templates::check_dir(dir)?;
     }
-    let renderer = Renderer::new(a.templates.as_deref())?.with_branding(branding);
+    let renderer = Renderer::for_report(a.templates.as_deref())?.with_branding(branding);
     let side = super::alignment::resolve(a.marketing, a.messaging, &config)?;
     let req = Request {
         exports: a.exports,

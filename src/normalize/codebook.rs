@@ -247,17 +247,24 @@ fn embedded(id: CodebookId) -> &'static str {
 }
 
 impl Codebooks {
-    /// The embedded default codebooks.
+    /// The embedded default codebooks, parsed once per run: the pipeline
+    /// and competitor discovery both start from them, and a clone costs a
+    /// small fraction of parsing the TOML again.
     pub fn defaults() -> Codebooks {
-        let books = CodebookId::ALL
-            .iter()
-            .map(|&id| {
-                let book = Codebook::parse(embedded(id), id.as_str())
-                    .unwrap_or_else(|e| panic!("embedded codebook {}: {e}", id.as_str()));
-                (id, book)
+        static DEFAULTS: OnceLock<Codebooks> = OnceLock::new();
+        DEFAULTS
+            .get_or_init(|| {
+                let books = CodebookId::ALL
+                    .iter()
+                    .map(|&id| {
+                        let book = Codebook::parse(embedded(id), id.as_str())
+                            .unwrap_or_else(|e| panic!("embedded codebook {}: {e}", id.as_str()));
+                        (id, book)
+                    })
+                    .collect();
+                Codebooks { books }
             })
-            .collect();
-        Codebooks { books }
+            .clone()
     }
 
     /// The defaults changed by the config's `[codebooks]` section; files are

@@ -15,6 +15,7 @@ use super::personas::parse_personas;
 use super::words::{is_common, is_month_or_day};
 use regex::Regex;
 use serde::Deserialize;
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -33,19 +34,24 @@ fn cues() -> &'static Cues {
     })
 }
 
-fn dictionary() -> &'static BTreeSet<&'static str> {
-    static D: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
+/// The 40,000 words as a sorted slice of the embedded text: one
+/// allocation at start-up where a set would make 40,000 nodes (the file is
+/// already sorted, which the sort detects in one pass).
+fn dictionary() -> &'static [&'static str] {
+    static D: OnceLock<Vec<&'static str>> = OnceLock::new();
     D.get_or_init(|| {
-        include_str!("../../data/english_words.txt")
+        let mut words: Vec<&str> = include_str!("../../data/english_words.txt")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect()
+            .collect();
+        words.sort_unstable();
+        words
     })
 }
 
 /// True for a common English word (folded), from either word list.
 pub fn is_dictionary_word(folded: &str) -> bool {
-    dictionary().contains(folded) || is_common(folded)
+    dictionary().binary_search(&folded).is_ok() || is_common(folded)
 }
 
 /// One word of the answer and where it stands.
@@ -121,7 +127,7 @@ fn opens_sentence(text: &str, ws: &[Word], i: usize) -> bool {
 /// rejects names that must never be one (people, our own names).
 pub fn recognise(text: &str, exclude: impl Fn(&str) -> bool) -> Vec<String> {
     let ws = words(text);
-    let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         if !name_like(&ws[i]) {
@@ -132,13 +138,19 @@ pub fn recognise(text: &str, exclude: impl Fn(&str) -> bool) -> Vec<String> {
         while j < ws.len() && j - i < 3 && name_like(&ws[j]) && joined(text, &ws[j - 1], &ws[j]) {
             j += 1;
         }
-        runs.push((i, j, is_candidate(text, &ws, i, j)));
+        runs.push((i, j));
         i = j;
     }
+    // Whether a run may be a name at all is the dearer test (personas,
+    // dictionaries); most capitalised runs have no cue and no cued
+    // neighbour, so it is asked only of those that do, once each.
+    let candidate: Vec<OnceCell<bool>> = runs.iter().map(|_| OnceCell::new()).collect();
+    let is_cand =
+        |k: usize| *candidate[k].get_or_init(|| is_candidate(text, &ws, runs[k].0, runs[k].1));
     let mut found: Vec<String> = Vec::new();
     let mut hit = vec![false; runs.len()];
-    for (k, &(i, j, ok)) in runs.iter().enumerate() {
-        hit[k] = ok && has_cue(text, &ws, i, j);
+    for (k, &(i, j)) in runs.iter().enumerate() {
+        hit[k] = has_cue(text, &ws, i, j) && is_cand(k);
     }
     // "lost to Caseward and Clerkly": a name listed with a found one.
     for k in 0..runs.len() {
@@ -154,8 +166,8 @@ pub fn recognise(text: &str, exclude: impl Fn(&str) -> bool) -> Vec<String> {
         };
         let near = (k > 0 && hit[k - 1] && listed(k - 1))
             || (k + 1 < runs.len() && hit[k + 1] && listed(k + 1));
-        if runs[k].2 && (hit[k] || near) {
-            let (i, j, _) = runs[k];
+        if (hit[k] || near) && is_cand(k) {
+            let (i, j) = runs[k];
             let name = text[ws[i].start..ws[j - 1].end].to_string();
             if !exclude(&name) && !found.iter().any(|f| f.eq_ignore_ascii_case(&name)) {
                 found.push(name);

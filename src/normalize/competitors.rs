@@ -48,17 +48,21 @@ fn theme_words() -> &'static BTreeSet<String> {
     static W: OnceLock<BTreeSet<String>> = OnceLock::new();
     W.get_or_init(|| {
         let books = Codebooks::defaults();
-        let rule_words = |t: &Theme| -> Vec<String> {
-            [&t.terms, &t.words, &t.phrases, &t.abbrevs, &t.misspellings]
-                .into_iter()
-                .flatten()
-                .flat_map(|r| tokens(r).into_iter().map(|t| t.word))
-                .collect()
-        };
-        books
+        // Tokenizing a rule piece by piece gives the same words (a word
+        // never spans white space), and the ~10,000 pieces of the default
+        // rules are only ~3,000 distinct ones: each is folded and stemmed
+        // once, a few milliseconds off every run.
+        let pieces: BTreeSet<&str> = books
             .books
             .values()
-            .flat_map(|b| b.themes.iter().flat_map(rule_words))
+            .flat_map(|b| &b.themes)
+            .flat_map(|t: &Theme| [&t.terms, &t.words, &t.phrases, &t.abbrevs, &t.misspellings])
+            .flatten()
+            .flat_map(|r| r.split_whitespace())
+            .collect();
+        pieces
+            .into_iter()
+            .flat_map(|p| tokens(p).into_iter().map(|t| t.word))
             .filter(|w| !is_brand(w))
             .collect()
     })

@@ -85,6 +85,34 @@ fn doc_freq<'a>(
 pub fn discover(items: &[(usize, &str)], background: &[&str]) -> Vec<EmergingTheme> {
     let item_terms: Vec<BTreeMap<String, String>> = items.iter().map(|(_, t)| terms(t)).collect();
     let bg_terms: Vec<BTreeMap<String, String>> = background.iter().map(|t| terms(t)).collect();
+    discover_with(items, item_terms, &bg_terms)
+}
+
+/// [`discover`] over the `other` items of `all` (marked in `is_other`),
+/// with every item of `all` as the background, then [`widen`]ed to `all`:
+/// what the report does per question. Each item's terms are computed
+/// once (tokenizing and stemming them was most of the cost, done three
+/// times per item when `discover` and `widen` each did it).
+pub fn discover_and_widen(all: &[(usize, &str)], is_other: &[bool]) -> Vec<EmergingTheme> {
+    let all_terms: Vec<BTreeMap<String, String>> = all.iter().map(|(_, t)| terms(t)).collect();
+    let marked = || {
+        all.iter()
+            .zip(&all_terms)
+            .zip(is_other)
+            .filter(|(_, o)| **o)
+    };
+    let items: Vec<(usize, &str)> = marked().map(|((a, _), _)| *a).collect();
+    let item_terms = marked().map(|((_, t), _)| t.clone()).collect();
+    let mut found = discover_with(&items, item_terms, &all_terms);
+    widen_with(&mut found, all, &all_terms);
+    found
+}
+
+fn discover_with(
+    items: &[(usize, &str)],
+    item_terms: Vec<BTreeMap<String, String>>,
+    bg_terms: &[BTreeMap<String, String>],
+) -> Vec<EmergingTheme> {
     let df_other = doc_freq(item_terms.iter());
     let df_bg = doc_freq(bg_terms.iter());
     let index = Index::new(&item_terms);
@@ -315,6 +343,14 @@ fn as_written(term: &str, member_terms: &[&BTreeMap<String, String>]) -> String 
 /// joins one group at most, the largest first. Linear in the items.
 pub fn widen(themes: &mut Vec<EmergingTheme>, all: &[(usize, &str)]) {
     let all_terms: Vec<BTreeMap<String, String>> = all.iter().map(|(_, t)| terms(t)).collect();
+    widen_with(themes, all, &all_terms);
+}
+
+fn widen_with(
+    themes: &mut Vec<EmergingTheme>,
+    all: &[(usize, &str)],
+    all_terms: &[BTreeMap<String, String>],
+) {
     let df = doc_freq(all_terms.iter());
     let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, ts) in all_terms.iter().enumerate() {

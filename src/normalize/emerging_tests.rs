@@ -140,6 +140,25 @@ fn every_rep_in_the_group_is_counted() {
 }
 
 #[test]
+fn discovering_and_widening_at_once_is_the_two_steps() {
+    let (others, esg_all) = esg();
+    let mut reversed = esg_all.clone();
+    reversed.reverse();
+    for all in [esg_all, reversed] {
+        // The `other` items marked where they stand in `all`, as the
+        // report passes them.
+        let is_other: Vec<bool> = all.iter().map(|x| others.contains(x)).collect();
+        let marked: Vec<(usize, &str)> =
+            all.iter().copied().filter(|x| others.contains(x)).collect();
+        let background: Vec<&str> = all.iter().map(|(_, t)| *t).collect();
+        let mut two_steps = discover(&marked, &background);
+        widen(&mut two_steps, &all);
+        assert!(!two_steps.is_empty());
+        assert_eq!(discover_and_widen(&all, &is_other), two_steps);
+    }
+}
+
+#[test]
 fn a_word_the_codebook_uses_as_often_pulls_nothing_in() {
     // "techs" is half of this question's vocabulary, not the group's.
     let others = [

@@ -449,18 +449,24 @@ pub fn normalize_survey_with(
             n.competitors.push(name);
         }
     }
+    // Responses are coded independently of each other, so they are coded
+    // on every core (rayon's pool; `RAYON_NUM_THREADS=1` gives one thread).
+    // An indexed `collect` keeps response order, so the output is the same
+    // bytes whatever the thread count (tests/threads.rs checks it).
+    use rayon::prelude::*;
     let coded = survey
         .responses
-        .iter()
+        .par_iter()
         .map(|r| {
-            progress.advance(1);
-            CodedResponse {
+            let coded = CodedResponse {
                 answers: r
                     .answers
                     .iter()
                     .map(|(q, text)| (*q, n.answer(*q, text)))
                     .collect(),
-            }
+            };
+            progress.advance(1);
+            coded
         })
         .collect();
     (n, coded)

@@ -6,6 +6,7 @@ use super::{CodedResponse, DurationRange, Persona, ThemeHit, Tone, redact::redac
 use crate::ingest::Survey;
 use crate::questions::{AnswerKind, QuestionId};
 use serde::Serialize;
+use std::io::{self, Write};
 
 /// One answer item, coded. Kind-specific fields are present only for the
 /// questions they belong to.
@@ -118,62 +119,104 @@ pub struct TidyOptions {
 
 /// Every item of every response, in response then question order.
 pub fn records(survey: &Survey, coded: &[CodedResponse], opts: TidyOptions) -> Vec<Record> {
-    let names: Vec<&str> = survey
+    each_record(survey, coded, opts).collect()
+}
+
+/// The records of [`records`], made one at a time as they are asked for,
+/// so that `normalize` can write each as it is made and never holds them
+/// all (nor one string of them all).
+pub fn each_record<'a>(
+    survey: &'a Survey,
+    coded: &'a [CodedResponse],
+    opts: TidyOptions,
+) -> impl Iterator<Item = Record> + 'a {
+    // Shared, not copied per answer: the list grows with the export.
+    let names: std::rc::Rc<[&str]> = survey
         .responses
         .iter()
         .filter_map(|r| r.respondent.name.as_deref())
         .collect();
-    let mut out = vec![];
-    for (resp, c) in survey.responses.iter().zip(coded) {
-        let file = survey
-            .sources
-            .get(resp.source)
-            .and_then(|s| s.path.file_name())
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        for (q, answer) in &c.answers {
-            let kind = q.kind();
-            for item in &answer.items {
-                let coded_kind = matches!(kind, AnswerKind::CodedList | AnswerKind::CodedText);
-                out.push(Record {
-                    response: resp.id.clone(),
-                    file: file.clone(),
-                    question: *q,
-                    item: item.index,
-                    text: if opts.redact {
-                        redact(&item.text, &names)
-                    } else {
-                        item.text.clone()
-                    },
-                    themes: coded_kind.then(|| item.themes.iter().map(|t| t.id.clone()).collect()),
-                    rules: (coded_kind && opts.explain).then(|| {
-                        item.themes
-                            .iter()
-                            .map(|t| format!("{}={}", t.id, t.rule))
-                            .collect()
-                    }),
-                    explain: (coded_kind && opts.explain).then(|| Explain::of(*q, item)),
-                    durations: (kind == AnswerKind::Duration).then(|| item.durations.clone()),
-                    personas: (kind == AnswerKind::Personas).then(|| item.personas.clone()),
-                    stages: (kind == AnswerKind::Stages).then(|| item.stages.clone()),
-                    tone: item.tone,
-                    rating: (kind == AnswerKind::Rating).then(|| answer.rating.map(rating_key)),
-                    competitors: item.competitors.clone(),
-                });
-            }
-        }
+    survey
+        .responses
+        .iter()
+        .zip(coded)
+        .flat_map(move |(resp, c)| {
+            let file = survey
+                .sources
+                .get(resp.source)
+                .and_then(|s| s.path.file_name())
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let names = names.clone();
+            c.answers.iter().flat_map(move |(q, answer)| {
+                let (file, names) = (file.clone(), names.clone());
+                answer
+                    .items
+                    .iter()
+                    .map(move |item| record(resp, &file, *q, answer, item, &names, opts))
+            })
+        })
+}
+
+/// The record of one item of one answer.
+fn record(
+    resp: &crate::ingest::Response,
+    file: &str,
+    q: QuestionId,
+    answer: &super::CodedAnswer,
+    item: &super::CodedItem,
+    names: &[&str],
+    opts: TidyOptions,
+) -> Record {
+    let kind = q.kind();
+    let coded_kind = matches!(kind, AnswerKind::CodedList | AnswerKind::CodedText);
+    Record {
+        response: resp.id.clone(),
+        file: file.to_string(),
+        question: q,
+        item: item.index,
+        text: if opts.redact {
+            redact(&item.text, names)
+        } else {
+            item.text.clone()
+        },
+        themes: coded_kind.then(|| item.themes.iter().map(|t| t.id.clone()).collect()),
+        rules: (coded_kind && opts.explain).then(|| {
+            item.themes
+                .iter()
+                .map(|t| format!("{}={}", t.id, t.rule))
+                .collect()
+        }),
+        explain: (coded_kind && opts.explain).then(|| Explain::of(q, item)),
+        durations: (kind == AnswerKind::Duration).then(|| item.durations.clone()),
+        personas: (kind == AnswerKind::Personas).then(|| item.personas.clone()),
+        stages: (kind == AnswerKind::Stages).then(|| item.stages.clone()),
+        tone: item.tone,
+        rating: (kind == AnswerKind::Rating).then(|| answer.rating.map(rating_key)),
+        competitors: item.competitors.clone(),
     }
-    out
 }
 
 /// JSON Lines: one record per line.
 pub fn to_jsonl(records: &[Record]) -> String {
-    let mut s = String::new();
+    let mut out = vec![];
+    write_jsonl(records.iter().cloned(), &mut out).expect("write to memory");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Writes JSON Lines, each record as it comes; returns how many.
+pub fn write_jsonl(
+    records: impl IntoIterator<Item = Record>,
+    out: &mut impl Write,
+) -> io::Result<usize> {
+    let mut n = 0;
     for r in records {
-        s.push_str(&serde_json::to_string(r).expect("records serialize"));
-        s.push('\n');
+        let mut line = serde_json::to_string(&r).expect("records serialize");
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
+        n += 1;
     }
-    s
+    Ok(n)
 }
 
 const CSV_HEADER: [&str; 14] = [
@@ -197,45 +240,71 @@ const CSV_HEADER: [&str; 14] = [
 /// spreadsheet: a cell that starts with `=`, `+`, `-` or `@` gets a
 /// leading apostrophe so it is never run as a formula.
 pub fn to_csv(records: &[Record]) -> String {
-    let mut w = csv::Writer::from_writer(vec![]);
-    w.write_record(CSV_HEADER).expect("write to memory");
+    let mut out = vec![];
+    write_csv(records.iter().cloned(), &mut out).expect("write to memory");
+    String::from_utf8(out).expect("csv of UTF-8 is UTF-8")
+}
+
+/// Writes the CSV of [`to_csv`], each record as it comes; returns how many.
+pub fn write_csv(
+    records: impl IntoIterator<Item = Record>,
+    out: &mut impl Write,
+) -> io::Result<usize> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(CSV_HEADER).map_err(csv_io)?;
+    let mut n = 0;
     for r in records {
-        let durations = r.durations.as_ref().map(|d| {
-            d.iter()
-                .map(|p| {
-                    let hi = p.high.map(|h| h.to_string()).unwrap_or_default();
-                    match &p.segment {
-                        Some(s) => format!("{}-{} {}", p.low, hi, s),
-                        None => format!("{}-{}", p.low, hi),
-                    }
-                })
-                .collect::<Vec<_>>()
-        });
-        let personas = r.personas.as_ref().map(|ps| {
-            ps.iter()
-                .map(|p| format!("{}/{}", key(&p.function), key(&p.seniority)))
-                .collect::<Vec<_>>()
-        });
-        let row = [
-            r.response.clone(),
-            r.file.clone(),
-            r.question.to_string(),
-            r.item.to_string(),
-            r.text.clone(),
-            join(r.themes.as_deref()),
-            join(r.rules.as_deref()),
-            r.explain.as_ref().map(Explain::text).unwrap_or_default(),
-            join(durations.as_deref()),
-            join(personas.as_deref()),
-            join(r.stages.as_deref()),
-            r.tone.map(|t| key(&t)).unwrap_or_default(),
-            r.rating.clone().flatten().unwrap_or_default(),
-            r.competitors.join("|"),
-        ];
-        w.write_record(row.iter().map(|c| neutralize(c)))
-            .expect("write to memory");
+        w.write_record(csv_row(&r).iter().map(|c| neutralize(c)))
+            .map_err(csv_io)?;
+        n += 1;
     }
-    String::from_utf8(w.into_inner().expect("flush to memory")).expect("csv of UTF-8 is UTF-8")
+    w.flush()?;
+    Ok(n)
+}
+
+/// A CSV writer over an `io::Write` fails only by I/O; anything else would
+/// be a bug, reported as an I/O error rather than a panic.
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// The cells of one record, in [`CSV_HEADER`] order.
+fn csv_row(r: &Record) -> [String; 14] {
+    let durations = r.durations.as_ref().map(|d| {
+        d.iter()
+            .map(|p| {
+                let hi = p.high.map(|h| h.to_string()).unwrap_or_default();
+                match &p.segment {
+                    Some(s) => format!("{}-{} {}", p.low, hi, s),
+                    None => format!("{}-{}", p.low, hi),
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    let personas = r.personas.as_ref().map(|ps| {
+        ps.iter()
+            .map(|p| format!("{}/{}", key(&p.function), key(&p.seniority)))
+            .collect::<Vec<_>>()
+    });
+    [
+        r.response.clone(),
+        r.file.clone(),
+        r.question.to_string(),
+        r.item.to_string(),
+        r.text.clone(),
+        join(r.themes.as_deref()),
+        join(r.rules.as_deref()),
+        r.explain.as_ref().map(Explain::text).unwrap_or_default(),
+        join(durations.as_deref()),
+        join(personas.as_deref()),
+        join(r.stages.as_deref()),
+        r.tone.map(|t| key(&t)).unwrap_or_default(),
+        r.rating.clone().flatten().unwrap_or_default(),
+        r.competitors.join("|"),
+    ]
 }
 
 fn rating_key(r: super::Rating) -> String {

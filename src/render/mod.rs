@@ -49,14 +49,46 @@ pub enum RenderError {
 /// the same name in the override folder when there is one.
 pub struct Renderer {
     tera: Tera,
+    /// `style.css` rendered once (it sees no variables), for every HTML file.
+    css: String,
     /// Given to every template as `branding` (see docs/templates.md).
     branding: Branding,
 }
 
+/// The templates `report` renders (with `style.css`).
+pub const REPORT_TEMPLATES: [&str; 2] = ["report.md", "report.html"];
+/// The templates `diff` renders (with `style.css`).
+pub const DIFF_TEMPLATES: [&str; 2] = ["diff.md", "diff.html"];
+
 impl Renderer {
+    /// Every template, for a caller that renders both reports and diffs.
     pub fn new(override_dir: Option<&Path>) -> Result<Renderer, RenderError> {
+        let all: Vec<&str> = REPORT_TEMPLATES.into_iter().chain(DIFF_TEMPLATES).collect();
+        Renderer::with_templates(override_dir, &all)
+    }
+
+    /// Only the report's templates: parsing a template costs about a
+    /// millisecond per 5 KB, so `report` does not parse the diff's.
+    pub fn for_report(override_dir: Option<&Path>) -> Result<Renderer, RenderError> {
+        Renderer::with_templates(override_dir, &REPORT_TEMPLATES)
+    }
+
+    /// Only the diff's templates.
+    pub fn for_diff(override_dir: Option<&Path>) -> Result<Renderer, RenderError> {
+        Renderer::with_templates(override_dir, &DIFF_TEMPLATES)
+    }
+
+    /// The named templates and `style.css`, each parsed once, before any
+    /// export is read, so that a broken override stops the command early.
+    fn with_templates(
+        override_dir: Option<&Path>,
+        names: &[&str],
+    ) -> Result<Renderer, RenderError> {
         let mut tera = Tera::default();
-        for (name, builtin) in TEMPLATES {
+        let wanted = TEMPLATES
+            .into_iter()
+            .filter(|(name, _)| *name == "style.css" || names.contains(name));
+        for (name, builtin) in wanted {
             let text = match override_dir.map(|d| d.join(template_file_name(name))) {
                 Some(p) if p.exists() => std::fs::read_to_string(&p)
                     .map_err(|source| RenderError::Io { path: p, source })?,
@@ -66,8 +98,12 @@ impl Renderer {
                 .map_err(|e| template_error(name, &e))?;
         }
         tera.register_filter("md", escape::md_filter);
+        let css = tera
+            .render("style.css", &tera::Context::new())
+            .map_err(|e| template_error("style.css", &e))?;
         Ok(Renderer {
             tera,
+            css,
             branding: Branding::default(),
         })
     }
@@ -107,11 +143,7 @@ impl Renderer {
     ) -> Result<String, RenderError> {
         let mut ctx = tera::Context::from_serialize(view).map_err(|e| template_error(name, &e))?;
         ctx.insert("charts", &charts.unwrap_or_default());
-        let css = self
-            .tera
-            .render("style.css", &tera::Context::new())
-            .map_err(|e| template_error("style.css", &e))?;
-        ctx.insert("css", &css);
+        ctx.insert("css", &self.css);
         ctx.insert("branding", &self.branding);
         self.tera
             .render(name, &ctx)
