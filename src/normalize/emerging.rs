@@ -377,7 +377,7 @@ fn widen_with(
     }
     for (g, mut members) in seeds.into_iter().enumerate() {
         for _ in 0..ROUNDS {
-            let joining: BTreeSet<usize> = vocabulary_of(&members, &all_terms, &df)
+            let joining: BTreeSet<usize> = vocabulary_of(&members, all_terms, &df)
                 .into_iter()
                 .flat_map(|t| postings.get(t).into_iter().flatten().copied())
                 .filter(|i| !owner.contains_key(i))
