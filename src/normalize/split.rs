@@ -12,7 +12,12 @@ use super::clauses::{after_lead_in, ordinal_items, ordinal_marker, sentences};
 use super::fold::fold;
 use regex::Regex;
 use serde::Deserialize;
+use statements::{phrase_items, statement_items};
 use std::sync::OnceLock;
+
+// Declared here, not in `normalize/mod.rs`: only the splitter uses it.
+#[path = "statements.rs"]
+mod statements;
 
 #[derive(Deserialize)]
 struct Fillers {
@@ -63,7 +68,11 @@ fn lead_in_filler(raw: &str) -> bool {
     fillers().lead_ins.iter().any(|l| {
         let rest = raw.strip_prefix(l.as_str()).map(str::trim_start);
         rest.is_some_and(|r| {
-            r.starts_with(['-', '–', '—', ',', '.', ';', ':'])
+            // A break then a space: "No-shows" and "Same-day fixes" are
+            // words, not "no" and a remark.
+            let spaced = r.chars().nth(1).is_none_or(char::is_whitespace);
+            spaced
+                && r.starts_with(['-', '–', '—', ',', '.', ';', ':'])
                 && fold(r).split(' ').filter(|w| !w.is_empty()).count() <= 4
         })
     })
@@ -96,15 +105,20 @@ pub fn split_items(text: &str) -> Vec<String> {
 /// The logical lines, each with whether it opens with a list marker;
 /// headers dropped, wrapped lines joined.
 fn lines(text: &str) -> Vec<(String, bool)> {
-    let raw: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let untrimmed: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let raw: Vec<&str> = untrimmed.iter().map(|l| l.trim()).collect();
     let marked = raw
         .iter()
         .filter(|l| marker().is_match(l) || ordinal_marker().is_match(l))
         .count();
+    // After the last marked line, a line that starts at the margin is a
+    // closing remark ("Similar across products."), not a wrapped item.
+    let last_marked = raw
+        .iter()
+        .rposition(|l| marker().is_match(l) || ordinal_marker().is_match(l));
+    let closing = |i: usize| {
+        last_marked.is_some_and(|m| i > m) && !untrimmed[i].starts_with(char::is_whitespace)
+    };
     let mut out: Vec<(String, bool)> = Vec::new();
     for (i, line) in raw.iter().enumerate() {
         let has_marker = marker().is_match(line) || ordinal_marker().is_match(line);
@@ -112,13 +126,13 @@ fn lines(text: &str) -> Vec<(String, bool)> {
         if is_header {
             continue;
         }
-        if !has_marker && marked >= 2 && !out.is_empty() && i > 0 {
+        if !has_marker && marked >= 2 && !out.is_empty() && i > 0 && !closing(i) {
             let last = out.last_mut().expect("non-empty");
             last.0.push(' ');
             last.0.push_str(line);
             continue;
         }
-        out.push((line.to_string(), has_marker));
+        out.push((line.to_string(), has_marker || closing(i)));
     }
     out
 }
@@ -190,6 +204,8 @@ fn split_structure(line: &str) -> Vec<String> {
 fn split_sentence(line: &str) -> Vec<String> {
     fragments(line)
         .or_else(|| comma_list(line))
+        .or_else(|| phrase_items(&split_outside_parens(line, ',')))
+        .or_else(|| statement_items(&split_outside_parens(line, ',')))
         .unwrap_or_else(|| vec![line.to_string()])
 }
 
@@ -435,14 +451,17 @@ fn join_titles(parts: Vec<String>) -> Vec<String> {
 /// "Integration with SAP, Salesforce and Workday": the names after the
 /// first part continue its prepositional object.
 fn continues_object(parts: &[String]) -> bool {
-    let outside_parens: String = split_outside_parens(&parts[0], '(')[0].clone();
-    let first = format!(" {} ", fold(&outside_parens));
+    // The words before a bracket: "Price (esp. for SMB)" has no object.
+    let outside_parens = parts[0].split('(').next().unwrap_or_default();
+    let first = format!(" {} ", fold(outside_parens));
     let preps = [
         " with ",
         " like ",
         " such as ",
         " including ",
         " from ",
+        " for ",
+        " into ",
         " to ",
         " vs ",
         " versus ",

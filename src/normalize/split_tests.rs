@@ -170,3 +170,58 @@ fn prose_cells_from_the_corpus_conventions() {
         &["They like it, but the price is high"],
     );
 }
+
+#[test]
+fn comma_separated_statements_and_longer_phrase_lists() {
+    // Written for this test, not copied from the corpus.
+    check(
+        "the crews want tablets, finance takes weeks to approve, nobody owns the rollout",
+        &[
+            "the crews want tablets",
+            "finance takes weeks to approve",
+            "nobody owns the rollout",
+        ],
+    );
+    check(
+        "Timing, they are all mid-migration",
+        &["Timing, they are all mid-migration"],
+    );
+    check(
+        "If the owner likes the pilot, the deal closes in a month",
+        &["If the owner likes the pilot, the deal closes in a month"],
+    );
+    check(
+        "someone who knows the trade, a demo on a live job, quick callbacks after hours",
+        &[
+            "someone who knows the trade",
+            "a demo on a live job",
+            "quick callbacks after hours",
+        ],
+    );
+    check(
+        "connectors for Ledgr, Pivo and Tallyo",
+        &["connectors for Ledgr, Pivo and Tallyo"],
+    );
+}
+
+#[test]
+fn a_closing_remark_after_a_list_is_its_own_item() {
+    check(
+        "1. price\n2. the audit, which takes months\nMuch the same for each product, apart from the mobile app.",
+        &[
+            "price",
+            "the audit, which takes months",
+            "Much the same for each product, apart from the mobile app.",
+        ],
+    );
+    // Indented, it wraps the item above.
+    check(
+        "- a long first item that\n  wraps\n- second",
+        &["a long first item that wraps", "second"],
+    );
+    // A hyphenated word is not a filler word and a remark.
+    check(
+        "- No-shows\n- Same-day quotes",
+        &["No-shows", "Same-day quotes"],
+    );
+}
