@@ -4,9 +4,9 @@
 //! Tokens keep byte offsets into the original text so a match can be shown
 //! (`--explain`) and negation scopes can be measured in the original.
 
+use super::word_cache::WordCache;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One word of a text: its folded form, its stem, where it stands.
@@ -161,19 +161,13 @@ const ANALYSED_WORDS: usize = 50_000;
 /// occurrence was a tenth of coding time (issue 10).
 fn analysed(word: &str) -> (String, String) {
     thread_local! {
-        static SEEN: RefCell<HashMap<String, (String, String)>> = RefCell::new(HashMap::new());
+        static SEEN: RefCell<WordCache<(String, String)>> =
+            RefCell::new(WordCache::new(ANALYSED_WORDS));
     }
     SEEN.with(|seen| {
-        let mut seen = seen.borrow_mut();
-        if let Some(hit) = seen.get(word) {
-            return hit.clone();
-        }
-        if seen.len() >= ANALYSED_WORDS {
-            seen.clear();
-        }
-        let fresh = (lemma(word), stem(word));
-        seen.insert(word.to_string(), fresh.clone());
-        fresh
+        seen.borrow_mut()
+            .get_or_make(word, || (lemma(word), stem(word)))
+            .clone()
     })
 }
 

@@ -36,6 +36,7 @@ pub mod title_words;
 pub mod titles;
 pub mod tone;
 pub mod typical;
+pub mod word_cache;
 pub mod words;
 
 pub use codebook::{Codebook, Codebooks, Theme};

@@ -6,6 +6,7 @@
 
 use super::codebook::Theme;
 use super::fold::{self, Token};
+use super::word_cache::WordCache;
 use super::{Codebook, ThemeHit, negation};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -68,7 +69,7 @@ type Candidates = Rc<[(usize, usize)]>;
 
 thread_local! {
     /// Candidate rules per compiled codebook and folded word.
-    static CANDIDATES: RefCell<HashMap<u64, HashMap<String, Candidates>>> =
+    static CANDIDATES: RefCell<HashMap<u64, WordCache<Candidates>>> =
         RefCell::new(HashMap::new());
 }
 
@@ -109,20 +110,16 @@ impl Compiled {
             if cache.len() > 64 && !cache.contains_key(&self.uid) {
                 cache.clear();
             }
-            let mine = cache.entry(self.uid).or_default();
-            if let Some(hit) = mine.get(t.word.as_str()) {
-                return hit.clone();
-            }
-            if mine.len() >= CANDIDATE_WORDS {
-                mine.clear();
-            }
-            let fresh: Candidates = self
-                .all_candidates(t)
-                .into_iter()
-                .filter(|&(ti, ri)| first_may_match(&self.themes[ti].rules[ri].pats[0], t))
-                .collect();
-            mine.insert(t.word.clone(), fresh.clone());
-            fresh
+            cache
+                .entry(self.uid)
+                .or_insert_with(|| WordCache::new(CANDIDATE_WORDS))
+                .get_or_make(&t.word, || {
+                    self.all_candidates(t)
+                        .into_iter()
+                        .filter(|&(ti, ri)| first_may_match(&self.themes[ti].rules[ri].pats[0], t))
+                        .collect()
+                })
+                .clone()
         })
     }
 

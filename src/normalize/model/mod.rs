@@ -17,6 +17,7 @@ pub mod features;
 pub mod vectors;
 
 use crate::normalize::fold::Token;
+use crate::normalize::word_cache::WordCache;
 use features::{bigrams, char_grams, word_rows};
 use safetensors::SafeTensors;
 use serde::Deserialize;
@@ -159,8 +160,8 @@ struct WordFeatures {
 const CACHED_WORDS: usize = 20_000;
 
 thread_local! {
-    static WORDS: std::cell::RefCell<std::collections::HashMap<String, WordFeatures>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static WORDS: std::cell::RefCell<WordCache<WordFeatures>> =
+        std::cell::RefCell::new(WordCache::new(CACHED_WORDS));
 }
 
 fn add(acc: &mut [f32], v: &[f32]) {
@@ -256,14 +257,7 @@ impl Model {
         WORDS.with(|cache| {
             let mut cache = cache.borrow_mut();
             for t in tokens {
-                if !cache.contains_key(t.word.as_str()) {
-                    if cache.len() >= CACHED_WORDS {
-                        cache.clear();
-                    }
-                    let f = self.word_features(&t.word);
-                    cache.insert(t.word.clone(), f);
-                }
-                let f = &cache[t.word.as_str()];
+                let f = cache.get_or_make(&t.word, || self.word_features(&t.word));
                 add(&mut rows, &f.rows);
                 add(&mut grams, &f.grams);
                 n_rows += f.n_rows;
